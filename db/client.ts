@@ -1,0 +1,47 @@
+import { mkdirSync } from "node:fs";
+import type { PGlite } from "@electric-sql/pglite";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import type { Pool } from "pg";
+import * as schema from "./schema";
+
+export type Schema = typeof schema;
+/** Both engines' drizzle instances share this interface; lib code sees only this. */
+export type Database = PgDatabase<PgQueryResultHKT, Schema>;
+export type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
+/** What a lib function takes when it may run inside a caller's transaction. */
+export type Executor = Database | Transaction;
+
+export type DbHandle = {
+  db: Database;
+  engine: "pglite" | "postgres";
+  close: () => Promise<void>;
+};
+
+/**
+ * Opens a database: a `pg` pool when a URL is given, otherwise PGlite in `pgliteDir`.
+ * The PGlite module is imported only when needed so a PostgreSQL deployment never loads WASM.
+ */
+export async function openDatabase(options: {
+  databaseUrl?: string;
+  pgliteDir?: string;
+}): Promise<DbHandle> {
+  if (options.databaseUrl) {
+    const { Pool: PgPool } = await import("pg");
+    const { drizzle } = await import("drizzle-orm/node-postgres");
+    const pool: Pool = new PgPool({ connectionString: options.databaseUrl, max: 10 });
+    const db = drizzle({ client: pool, schema }) as unknown as Database;
+    return { db, engine: "postgres", close: () => pool.end() };
+  }
+  const dir = options.pgliteDir ?? ".data/pglite";
+  const { PGlite: PGliteClass } = await import("@electric-sql/pglite");
+  const { drizzle } = await import("drizzle-orm/pglite");
+  if (!dir.startsWith("memory://")) mkdirSync(dir, { recursive: true });
+  const client: PGlite = await PGliteClass.create(dir);
+  const db = drizzle({ client, schema }) as unknown as Database;
+  return { db, engine: "pglite", close: () => client.close() };
+}
+
+/** Rows of a raw `db.execute(sql…)` result: both drivers answer `{ rows }`. */
+export function rowsOf<T>(result: unknown): T[] {
+  return (result as { rows: T[] }).rows;
+}

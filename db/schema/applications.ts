@@ -1,0 +1,260 @@
+import { sql } from "drizzle-orm";
+import {
+  bigint,
+  boolean,
+  check,
+  date,
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  pgSequence,
+  pgTable,
+  smallint,
+  text,
+  timestamp,
+  unique,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { persons } from "./base-data";
+import { serviceBundles, serviceMaterials, services } from "./catalogue";
+import {
+  appointmentStatusEnum,
+  applicationStatusEnum,
+  channelEnum,
+  materialSourceEnum,
+  roleEnum,
+} from "./enums";
+import { licences } from "./licences";
+import { serviceCentres } from "./organisation";
+import { users } from "./users";
+
+/** Feeds application numbers; a sequence never hands the same value to two transactions. */
+export const applicationNumberSeq = pgSequence("application_number_seq", { startWith: 1 });
+
+/**
+ * 办件. Children reference (applicant_person_id, id) rather than id alone so that all of a
+ * person's application rows can be colocated on one Citus shard.
+ */
+export const applications = pgTable(
+  "applications",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    number: text("number").notNull().unique(),
+    serviceId: uuid("service_id")
+      .notNull()
+      .references(() => services.id),
+    bundleId: uuid("bundle_id").references(() => serviceBundles.id),
+    /** Shared by the applications filed together for one life event. */
+    bundleGroupId: uuid("bundle_group_id"),
+    applicantPersonId: uuid("applicant_person_id")
+      .notNull()
+      .references(() => persons.id),
+    /** The person the application is about when not the applicant (the newborn, the pupil). */
+    subjectPersonId: uuid("subject_person_id"),
+    status: applicationStatusEnum("status").notNull().default("draft"),
+    channel: channelEnum("channel").notNull().default("online"),
+    centreId: uuid("centre_id").references(() => serviceCentres.id),
+    formData: jsonb("form_data").$type<Record<string, unknown>>().notNull().default({}),
+    submittedAt: timestamp("submitted_at", { withTimezone: true }),
+    acceptedAt: timestamp("accepted_at", { withTimezone: true }),
+    completedAt: timestamp("completed_at", { withTimezone: true }),
+    /** Promised completion date in working days from acceptance; moves when the clock pauses. */
+    dueOn: date("due_on"),
+    clockPausedAt: timestamp("clock_paused_at", { withTimezone: true }),
+    assignedClerkId: uuid("assigned_clerk_id").references(() => users.id),
+    version: integer("version").notNull().default(1),
+    idempotencyKey: text("idempotency_key"),
+    createdByUserId: uuid("created_by_user_id").references(() => users.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique("applications_person_id").on(t.applicantPersonId, t.id),
+    // A retried or double-clicked submit carries the same key and so cannot file twice.
+    unique("applications_idempotency").on(t.applicantPersonId, t.idempotencyKey),
+    check("applications_version_positive", sql`${t.version} >= 1`),
+    index("applications_applicant_idx").on(t.applicantPersonId, t.createdAt),
+    // Clerk queues: by service, open statuses, earliest due first.
+    index("applications_queue_idx").on(t.serviceId, t.status, t.dueOn),
+    index("applications_status_due_idx").on(t.status, t.dueOn),
+    index("applications_submitted_idx").on(t.submittedAt),
+    index("applications_bundle_group_idx").on(t.bundleGroupId),
+  ],
+);
+
+export const uploads = pgTable(
+  "uploads",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    ownerPersonId: uuid("owner_person_id")
+      .notNull()
+      .references(() => persons.id),
+    applicationId: uuid("application_id"),
+    fileName: text("file_name").notNull(),
+    contentType: text("content_type").notNull(),
+    sizeBytes: integer("size_bytes").notNull(),
+    sha256: text("sha256").notNull(),
+    storageKey: text("storage_key").notNull().unique(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check("uploads_size", sql`${t.sizeBytes} > 0`),
+    index("uploads_owner_idx").on(t.ownerPersonId, t.createdAt),
+  ],
+);
+
+export const applicationMaterials = pgTable(
+  "application_materials",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    applicationId: uuid("application_id").notNull(),
+    personId: uuid("person_id").notNull(),
+    serviceMaterialId: uuid("service_material_id")
+      .notNull()
+      .references(() => serviceMaterials.id),
+    source: materialSourceEnum("source").notNull(),
+    licenceId: uuid("licence_id").references(() => licences.id),
+    uploadId: uuid("upload_id").references(() => uploads.id),
+    /** Named in an outstanding supplement request (补正). */
+    supplementRequested: boolean("supplement_requested").notNull().default(false),
+    verifiedAt: timestamp("verified_at", { withTimezone: true }),
+    note: text("note"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    foreignKey({
+      name: "application_materials_application_fk",
+      columns: [t.personId, t.applicationId],
+      foreignColumns: [applications.applicantPersonId, applications.id],
+    }),
+    unique("application_materials_one_per_material").on(t.applicationId, t.serviceMaterialId),
+    check(
+      "application_materials_source",
+      sql`(${t.source} <> 'library' OR ${t.licenceId} IS NOT NULL) AND (${t.source} <> 'upload' OR ${t.uploadId} IS NOT NULL)`,
+    ),
+  ],
+);
+
+/** Append-only timeline; the source of every processing-time metric. */
+export const applicationEvents = pgTable(
+  "application_events",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    applicationId: uuid("application_id").notNull(),
+    personId: uuid("person_id").notNull(),
+    fromStatus: applicationStatusEnum("from_status"),
+    toStatus: applicationStatusEnum("to_status").notNull(),
+    actorUserId: uuid("actor_user_id").references(() => users.id),
+    actorRole: roleEnum("actor_role"),
+    note: text("note"),
+    data: jsonb("data").$type<Record<string, unknown>>(),
+    occurredAt: timestamp("occurred_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    foreignKey({
+      name: "application_events_application_fk",
+      columns: [t.personId, t.applicationId],
+      foreignColumns: [applications.applicantPersonId, applications.id],
+    }),
+    index("application_events_application_idx").on(t.applicationId, t.occurredAt),
+    index("application_events_occurred_idx").on(t.occurredAt, t.toStatus),
+  ],
+);
+
+export const ratings = pgTable(
+  "ratings",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    applicationId: uuid("application_id").notNull().unique(),
+    personId: uuid("person_id").notNull(),
+    score: smallint("score").notNull(),
+    comment: text("comment"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    foreignKey({
+      name: "ratings_application_fk",
+      columns: [t.personId, t.applicationId],
+      foreignColumns: [applications.applicantPersonId, applications.id],
+    }),
+    check("ratings_score", sql`${t.score} BETWEEN 1 AND 5`),
+    index("ratings_created_idx").on(t.createdAt),
+  ],
+);
+
+export const appointmentSlots = pgTable(
+  "appointment_slots",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    centreId: uuid("centre_id")
+      .notNull()
+      .references(() => serviceCentres.id),
+    startsAt: timestamp("starts_at", { withTimezone: true }).notNull(),
+    endsAt: timestamp("ends_at", { withTimezone: true }).notNull(),
+    capacity: smallint("capacity").notNull(),
+    booked: smallint("booked").notNull().default(0),
+  },
+  (t) => [
+    unique("appointment_slots_centre_start").on(t.centreId, t.startsAt),
+    // The database, not the application, refuses an overbooking.
+    check("appointment_slots_capacity", sql`${t.booked} >= 0 AND ${t.booked} <= ${t.capacity}`),
+    check("appointment_slots_order", sql`${t.endsAt} > ${t.startsAt}`),
+  ],
+);
+
+export const appointments = pgTable(
+  "appointments",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    slotId: uuid("slot_id")
+      .notNull()
+      .references(() => appointmentSlots.id),
+    personId: uuid("person_id")
+      .notNull()
+      .references(() => persons.id),
+    serviceId: uuid("service_id")
+      .notNull()
+      .references(() => services.id),
+    applicationId: uuid("application_id"),
+    status: appointmentStatusEnum("status").notNull().default("booked"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("appointments_one_per_slot")
+      .on(t.slotId, t.personId)
+      .where(sql`${t.status} = 'booked'`),
+    index("appointments_person_idx").on(t.personId, t.createdAt),
+  ],
+);
+
+/** In-portal notices; the message is an i18n key with parameters so it renders in either language. */
+export const notifications = pgTable(
+  "notifications",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    personId: uuid("person_id")
+      .notNull()
+      .references(() => persons.id),
+    kind: text("kind").notNull(),
+    messageKey: text("message_key").notNull(),
+    params: jsonb("params").$type<Record<string, string | number>>().notNull().default({}),
+    applicationId: uuid("application_id"),
+    /** Makes a batch notice idempotent: the same key never reaches a person twice. */
+    dedupeKey: text("dedupe_key"),
+    readAt: timestamp("read_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique("notifications_dedupe").on(t.personId, t.dedupeKey),
+    index("notifications_person_idx").on(t.personId, t.createdAt),
+  ],
+);
+
+export type Application = typeof applications.$inferSelect;
+export type NewApplication = typeof applications.$inferInsert;
+export type ApplicationEvent = typeof applicationEvents.$inferSelect;
+export type NewApplicationEvent = typeof applicationEvents.$inferInsert;
+export type ApplicationMaterial = typeof applicationMaterials.$inferSelect;
+export type Notification = typeof notifications.$inferSelect;

@@ -1,0 +1,153 @@
+import { sql } from "drizzle-orm";
+import {
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { calendarDayKindEnum, materialKindEnum, materialSubjectEnum } from "./enums";
+import { licenceTypes } from "./licences";
+import { departments, serviceCentres } from "./organisation";
+
+/** A form field of a service; `prefill` names the base-data path it is filled from. */
+export type ServiceFormField = {
+  name: string;
+  type: "text" | "date" | "select" | "number" | "id_number" | "phone" | "textarea";
+  labelZh: string;
+  labelEn: string;
+  required: boolean;
+  prefill?: string;
+  options?: { value: string; labelZh: string; labelEn: string }[];
+};
+export type ApprovalHint = { zh: string; en: string };
+
+export const services = pgTable(
+  "services",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    /** Catalogue code (事项编码). */
+    code: text("code").notNull().unique(),
+    nameZh: text("name_zh").notNull(),
+    nameEn: text("name_en").notNull(),
+    departmentId: uuid("department_id")
+      .notNull()
+      .references(() => departments.id),
+    theme: text("theme").notNull(),
+    descriptionZh: text("description_zh").notNull(),
+    descriptionEn: text("description_en").notNull(),
+    whoMayApplyZh: text("who_may_apply_zh").notNull(),
+    whoMayApplyEn: text("who_may_apply_en").notNull(),
+    keywords: text("keywords").notNull().default(""),
+    legalLimitDays: smallint("legal_limit_days").notNull(),
+    promisedLimitDays: smallint("promised_limit_days").notNull(),
+    onTheSpot: boolean("on_the_spot").notNull().default(false),
+    requiresVisit: boolean("requires_visit").notNull().default(false),
+    feeYuan: integer("fee_yuan").notNull().default(0),
+    formFields: jsonb("form_fields").$type<ServiceFormField[]>().notNull().default([]),
+    approvalHints: jsonb("approval_hints").$type<ApprovalHint[]>().notNull().default([]),
+    issuesLicenceTypeId: uuid("issues_licence_type_id").references(() => licenceTypes.id),
+    /** Key of the rule in lib/eligibility; null when anyone may apply. */
+    eligibilityRule: text("eligibility_rule"),
+    active: boolean("active").notNull().default(true),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check(
+      "services_limits",
+      sql`${t.promisedLimitDays} >= 0 AND ${t.promisedLimitDays} <= ${t.legalLimitDays}`,
+    ),
+    index("services_department_idx").on(t.departmentId),
+    index("services_theme_idx").on(t.theme),
+  ],
+);
+
+export const serviceMaterials = pgTable(
+  "service_materials",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    serviceId: uuid("service_id")
+      .notNull()
+      .references(() => services.id),
+    position: smallint("position").notNull(),
+    nameZh: text("name_zh").notNull(),
+    nameEn: text("name_en").notNull(),
+    kind: materialKindEnum("kind").notNull(),
+    licenceTypeId: uuid("licence_type_id").references(() => licenceTypes.id),
+    /** Whose licence: the applicant's own, or the spouse's/child's/parent's concerned. */
+    subject: materialSubjectEnum("subject").notNull().default("applicant"),
+    required: boolean("required").notNull().default(true),
+    notesZh: text("notes_zh"),
+    notesEn: text("notes_en"),
+  },
+  (t) => [
+    unique("service_materials_position").on(t.serviceId, t.position),
+    check(
+      "service_materials_licence_type",
+      sql`(${t.kind} = 'licence') = (${t.licenceTypeId} IS NOT NULL)`,
+    ),
+  ],
+);
+
+/** Which services a centre's comprehensive window (综合窗口) accepts. */
+export const centreServices = pgTable(
+  "centre_services",
+  {
+    centreId: uuid("centre_id")
+      .notNull()
+      .references(() => serviceCentres.id),
+    serviceId: uuid("service_id")
+      .notNull()
+      .references(() => services.id),
+  },
+  (t) => [
+    primaryKey({ columns: [t.centreId, t.serviceId] }),
+    index("centre_services_service_idx").on(t.serviceId),
+  ],
+);
+
+/** 一件事一次办: one application for a life event covering several services. */
+export const serviceBundles = pgTable("service_bundles", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  code: text("code").notNull().unique(),
+  nameZh: text("name_zh").notNull(),
+  nameEn: text("name_en").notNull(),
+  descriptionZh: text("description_zh").notNull(),
+  descriptionEn: text("description_en").notNull(),
+  theme: text("theme").notNull(),
+});
+
+export const serviceBundleItems = pgTable(
+  "service_bundle_items",
+  {
+    bundleId: uuid("bundle_id")
+      .notNull()
+      .references(() => serviceBundles.id),
+    serviceId: uuid("service_id")
+      .notNull()
+      .references(() => services.id),
+    position: smallint("position").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.bundleId, t.serviceId] })],
+);
+
+/** Official holidays and make-up working days (调休); everything else follows Mon–Fri. */
+export const calendarDays = pgTable("calendar_days", {
+  day: date("day").primaryKey(),
+  kind: calendarDayKindEnum("kind").notNull(),
+  nameZh: text("name_zh").notNull(),
+  nameEn: text("name_en").notNull(),
+});
+
+export type Service = typeof services.$inferSelect;
+export type NewService = typeof services.$inferInsert;
+export type ServiceMaterial = typeof serviceMaterials.$inferSelect;
+export type ServiceBundle = typeof serviceBundles.$inferSelect;

@@ -1,0 +1,84 @@
+import { pgEnum } from "drizzle-orm/pg-core";
+
+export const sexEnum = pgEnum("sex", ["male", "female"]);
+export const maritalStatusEnum = pgEnum("marital_status", [
+  "unmarried",
+  "married",
+  "divorced",
+  "widowed",
+]);
+export const employmentStatusEnum = pgEnum("employment_status", [
+  "employed",
+  "self_employed",
+  "unemployed",
+  "retired",
+  "student",
+  "child",
+]);
+export const insuranceStatusEnum = pgEnum("insurance_status", [
+  "employee", // 职工社保
+  "resident", // 城乡居民医保
+  "none",
+]);
+export const relationEnum = pgEnum("family_relation", ["spouse", "child", "parent"]);
+
+export const licenceStatusEnum = pgEnum("licence_status", [
+  "valid",
+  "expired",
+  "revoked",
+  "superseded",
+]);
+export const holderCodeTypeEnum = pgEnum("holder_code_type", ["111", "001"]);
+export const verificationMethodEnum = pgEnum("verification_method", [
+  "library",
+  "signature",
+  "qr",
+  "api",
+]);
+export const verificationResultEnum = pgEnum("verification_result", [
+  "valid",
+  "expired",
+  "revoked",
+  "superseded",
+  "bad_signature",
+  "not_found",
+]);
+
+export const materialKindEnum = pgEnum("material_kind", ["licence", "upload", "form"]);
+export const materialSubjectEnum = pgEnum("material_subject", [
+  "applicant",
+  "spouse",
+  "child",
+  "parent",
+]);
+
+export const applicationStatuses = [
+  "draft",
+  "submitted",
+  "supplement_requested",
+  "accepted",
+  "approved",
+  "completed",
+  "rejected",
+  "withdrawn",
+] as const;
+export type ApplicationStatus = (typeof applicationStatuses)[number];
+export const applicationStatusEnum = pgEnum("application_status", applicationStatuses);
+export const channelEnum = pgEnum("channel", ["online", "counter", "mobile", "self_service"]);
+export const materialSourceEnum = pgEnum("material_source", [
+  "library",
+  "upload",
+  "counter",
+  "form",
+]);
+export const appointmentStatusEnum = pgEnum("appointment_status", [
+  "booked",
+  "cancelled",
+  "attended",
+  "no_show",
+]);
+export const calendarDayKindEnum = pgEnum("calendar_day_kind", ["holiday", "workday"]);
+
+export const roles = ["citizen", "clerk", "supervisor", "admin"] as const;
+export type Role = (typeof roles)[number];
+export const roleEnum = pgEnum("role", roles);

@@ -1,0 +1,27 @@
+import { createEnv } from "@t3-oss/env-nextjs";
+import { z } from "zod";
+
+/**
+ * The one place that reads process.env. Everything has a default that works on a fresh
+ * machine, so `npm start` needs no configuration; production sets the secrets explicitly.
+ */
+export const env = createEnv({
+  server: {
+    NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+    /** PostgreSQL server; unset means the embedded PGlite database. */
+    DATABASE_URL: z.string().url().optional(),
+    /** PGlite data folder, or "memory://" for a throwaway database. */
+    PGLITE_DIR: z.string().default(".data/pglite"),
+    AUTH_SECRET: z.string().min(32).optional(),
+    /** Ed25519 seed (64 hex chars) that signs licences; `npm start` generates and keeps one. */
+    LICENCE_SIGNING_KEY: z
+      .string()
+      .regex(/^[0-9a-f]{64}$/i)
+      .optional(),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  },
+  client: {},
+  experimental__runtimeEnv: {},
+  emptyStringAsUndefined: true,
+  skipValidation: process.env.SKIP_ENV_VALIDATION === "1",
+});
