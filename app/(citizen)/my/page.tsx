@@ -1,0 +1,98 @@
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { StatusBadge } from "@/components/layout/status-badge";
+import { Badge } from "@/components/ui/badge";
+import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { getDb } from "@/db";
+import { listMyApplications } from "@/lib/applications/list-my-applications";
+import { requirePageUser } from "@/lib/auth/page";
+import { listMyNotifications } from "@/lib/notifications/list-my-notifications";
+import { getMyProfile } from "@/lib/persons/get-my-profile";
+
+export async function generateMetadata() {
+  const t = await getTranslations("citizenHome");
+  return { title: t("title") };
+}
+
+export default async function CitizenHomePage() {
+  const actor = await requirePageUser("citizen");
+  const db = await getDb();
+  const [t, tn, format, locale, profile, applications, notices] = await Promise.all([
+    getTranslations("citizenHome"),
+    getTranslations("notifications"),
+    getFormatter(),
+    getLocale(),
+    getMyProfile(db, actor),
+    listMyApplications(db, actor),
+    listMyNotifications(db, actor),
+  ]);
+  const en = locale === "en";
+  return (
+    <div className="grid gap-6">
+      <PageHeader
+        title={t("greeting", { name: profile.name })}
+        description={t("idLine", { id: profile.maskedIdNumber })}
+      />
+      <div className="grid gap-6 lg:grid-cols-3">
+        <Card className="lg:col-span-2">
+          <CardHeader>
+            <CardTitle as="h2">{t("myApplications")}</CardTitle>
+          </CardHeader>
+          <CardContent>
+            {applications.length === 0 ? (
+              <p className="text-muted-foreground">{t("noApplications")}</p>
+            ) : (
+              <Table>
+                <TableHeader>
+                  <TableRow>
+                    <TableHead>{t("number")}</TableHead>
+                    <TableHead>{t("service")}</TableHead>
+                    <TableHead>{t("status")}</TableHead>
+                    <TableHead>{t("dueOn")}</TableHead>
+                  </TableRow>
+                </TableHeader>
+                <TableBody>
+                  {applications.map((a) => (
+                    <TableRow key={a.id}>
+                      <TableCell className="font-mono text-xs">{a.number}</TableCell>
+                      <TableCell>{en ? a.serviceNameEn : a.serviceNameZh}</TableCell>
+                      <TableCell>
+                        <StatusBadge status={a.status} />
+                      </TableCell>
+                      <TableCell>{a.dueOn ?? "—"}</TableCell>
+                    </TableRow>
+                  ))}
+                </TableBody>
+              </Table>
+            )}
+          </CardContent>
+        </Card>
+        <Card>
+          <CardHeader>
+            <CardTitle as="h2" className="flex items-center gap-2">
+              {t("notifications")}
+              {notices.unread > 0 ? <Badge>{t("unread", { count: notices.unread })}</Badge> : null}
+            </CardTitle>
+          </CardHeader>
+          <CardContent>
+            {notices.items.length === 0 ? (
+              <p className="text-muted-foreground">{t("noNotifications")}</p>
+            ) : (
+              <ul className="grid gap-3 text-sm">
+                {notices.items.map((n) => (
+                  <li key={n.id} className={n.read ? "text-muted-foreground" : "font-medium"}>
+                    {tn.has(n.messageKey) ? tn(n.messageKey, n.params) : n.messageKey}
+                    <span className="block text-xs text-muted-foreground">
+                      {format.dateTime(n.createdAt, { dateStyle: "medium", timeStyle: "short" })}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </CardContent>
+        </Card>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,16 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { Button } from "@/components/ui/button";
+
+export default async function NotFound() {
+  const t = await getTranslations("errors");
+  return (
+    <div className="mx-auto grid max-w-md gap-4 text-center">
+      <h1 className="text-2xl font-semibold">{t("notFoundTitle")}</h1>
+      <p className="text-muted-foreground">{t("notFound")}</p>
+      <Button asChild>
+        <Link href="/">{t("backHome")}</Link>
+      </Button>
+    </div>
+  );
+}

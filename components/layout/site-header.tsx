@@ -1,0 +1,60 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { signOutAction } from "@/app/(public)/sign-out/actions";
+import { Button } from "@/components/ui/button";
+import type { Role } from "@/db/schema/enums";
+import { LocaleSwitch } from "./locale-switch";
+
+export type HeaderUser = { displayName: string; role: Role } | null;
+
+const navByRole: Record<Role, { href: string; key: string }[]> = {
+  citizen: [{ href: "/my", key: "myHome" }],
+  clerk: [{ href: "/counter", key: "counter" }],
+  supervisor: [{ href: "/supervisor", key: "supervisor" }],
+  admin: [{ href: "/admin", key: "admin" }],
+};
+
+/** The portal's header: brand, the signed-in role's navigation, language and sign-out. */
+export async function SiteHeader({ user }: { user: HeaderUser }) {
+  const t = await getTranslations("nav");
+  return (
+    <header className="border-b bg-primary text-primary-foreground">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-4 px-4 py-3">
+        <Link href="/" className="text-lg font-semibold tracking-wide">
+          {t("brand")}
+        </Link>
+        <nav aria-label={t("main")} className="flex flex-1 items-center gap-3 text-sm">
+          <Link href="/" className="hover:underline">
+            {t("services")}
+          </Link>
+          {user
+            ? navByRole[user.role].map((item) => (
+                <Link key={item.href} href={item.href} className="hover:underline">
+                  {t(item.key)}
+                </Link>
+              ))
+            : null}
+        </nav>
+        <div className="flex items-center gap-2 text-sm">
+          <LocaleSwitch />
+          {user ? (
+            <>
+              <span aria-label={t("signedInAs")}>
+                {user.displayName} · {t(`role.${user.role}`)}
+              </span>
+              <form action={signOutAction}>
+                <Button type="submit" variant="secondary" size="sm">
+                  {t("signOut")}
+                </Button>
+              </form>
+            </>
+          ) : (
+            <Button asChild variant="secondary" size="sm">
+              <Link href="/sign-in">{t("signIn")}</Link>
+            </Button>
+          )}
+        </div>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,92 @@
+import "server-only";
+import { and, asc, count, eq, inArray, sql } from "drizzle-orm";
+import type { Executor } from "@/db/client";
+import { applications, departments, persons, serviceCentres, services, users } from "@/db/schema";
+import type { ApplicationStatus } from "@/db/schema/enums";
+import { requirePermission, type Actor } from "@/lib/auth/session";
+import { inClerkScope } from "./clerk-scope";
+
+/** Statuses that still need a clerk's action, in the order a queue shows them. */
+export const OPEN_STATUSES = ["submitted", "accepted", "supplement_requested", "approved"] as const satisfies readonly ApplicationStatus[];
+
+/** Today in China, computed by the database so app servers' clocks and zones do not matter. */
+const chinaToday = sql`(now() AT TIME ZONE 'Asia/Shanghai')::date`;
+
+export type ClerkOverview = {
+  departmentZh: string | null;
+  departmentEn: string | null;
+  centreZh: string | null;
+  centreEn: string | null;
+  countsByStatus: Partial<Record<ApplicationStatus, number>>;
+  overdue: number;
+  dueWithinDay: number;
+  nextDue: {
+    id: string;
+    number: string;
+    serviceNameZh: string;
+    serviceNameEn: string;
+    applicantName: string;
+    status: ApplicationStatus;
+    dueOn: string | null;
+  }[];
+};
+
+/** The clerk's landing summary over the services in their scope. */
+export async function getClerkOverview(db: Executor, actor: Actor): Promise<ClerkOverview> {
+  requirePermission(actor, "application:process");
+  const scope = inClerkScope(applications.serviceId, actor);
+  const open = inArray(applications.status, [...OPEN_STATUSES]);
+
+  const [place, byStatus, [lights], nextDue] = await Promise.all([
+    db
+      .select({
+        departmentZh: departments.nameZh,
+        departmentEn: departments.nameEn,
+        centreZh: serviceCentres.nameZh,
+        centreEn: serviceCentres.nameEn,
+      })
+      .from(users)
+      .leftJoin(departments, eq(departments.id, users.departmentId))
+      .leftJoin(serviceCentres, eq(serviceCentres.id, users.centreId))
+      .where(eq(users.id, actor.id)),
+    db
+      .select({ status: applications.status, n: count() })
+      .from(applications)
+      .where(scope)
+      .groupBy(applications.status),
+    db
+      .select({
+        overdue: sql<number>`count(*) FILTER (WHERE ${applications.dueOn} < ${chinaToday})`.mapWith(Number),
+        dueWithinDay: sql<number>`count(*) FILTER (WHERE ${applications.dueOn} BETWEEN ${chinaToday} AND ${chinaToday} + 1)`.mapWith(Number),
+      })
+      .from(applications)
+      .where(and(scope, open)),
+    db
+      .select({
+        id: applications.id,
+        number: applications.number,
+        serviceNameZh: services.nameZh,
+        serviceNameEn: services.nameEn,
+        applicantName: persons.name,
+        status: applications.status,
+        dueOn: applications.dueOn,
+      })
+      .from(applications)
+      .innerJoin(services, eq(services.id, applications.serviceId))
+      .innerJoin(persons, eq(persons.id, applications.applicantPersonId))
+      .where(and(scope, open))
+      .orderBy(sql`${applications.dueOn} ASC NULLS LAST`, asc(applications.number))
+      .limit(10),
+  ]);
+
+  return {
+    departmentZh: place[0]?.departmentZh ?? null,
+    departmentEn: place[0]?.departmentEn ?? null,
+    centreZh: place[0]?.centreZh ?? null,
+    centreEn: place[0]?.centreEn ?? null,
+    countsByStatus: Object.fromEntries(byStatus.map((r) => [r.status, r.n])),
+    overdue: lights?.overdue ?? 0,
+    dueWithinDay: lights?.dueWithinDay ?? 0,
+    nextDue,
+  };
+}

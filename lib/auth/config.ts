@@ -1,0 +1,60 @@
+import type { NextAuthConfig } from "next-auth";
+import type { Role } from "@/db/schema/enums";
+import { env } from "@/lib/env";
+import { logger } from "@/lib/logger";
+
+declare module "next-auth" {
+  interface User {
+    role: Role;
+    sessionVersion: number;
+  }
+  interface Session {
+    user: { id: string; role: Role; name: string; sessionVersion: number };
+  }
+}
+
+/** Only for `next dev` and tests; `npm start` and production always supply AUTH_SECRET. */
+const DEV_SECRET = "onewindow-development-secret-not-for-production-use";
+
+/**
+ * The part of the Auth.js config that needs no database, shared by the route handler and
+ * proxy.ts. Sessions are JWTs carrying the user id, role and session version; lib re-reads
+ * the user row on every request, so the token alone never grants anything.
+ */
+export const authConfig = {
+  secret: env.AUTH_SECRET ?? (env.NODE_ENV === "production" ? undefined : DEV_SECRET),
+  trustHost: true,
+  session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
+  pages: { signIn: "/sign-in" },
+  // A refused password is an expected outcome (audited in lib), not an error with a stack.
+  logger: {
+    error(error) {
+      if (error.name === "CredentialsSignin") return;
+      logger.error({ err: error }, "auth error");
+    },
+    warn(code) {
+      logger.warn({ code }, "auth warning");
+    },
+  },
+  providers: [],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user) {
+        token.sub = user.id;
+        token.role = user.role;
+        token.sv = user.sessionVersion;
+      }
+      return token;
+    },
+    session({ session, token }) {
+      session.user = {
+        ...session.user,
+        id: token.sub ?? "",
+        role: token.role as Role,
+        name: session.user?.name ?? "",
+        sessionVersion: Number(token.sv ?? 0),
+      };
+      return session;
+    },
+  },
+} satisfies NextAuthConfig;

@@ -1,0 +1,68 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import { cache } from "react";
+import { getDb } from "@/db";
+import type { Role } from "@/db/schema/enums";
+import { users } from "@/db/schema";
+import { AppError } from "@/lib/errors";
+import { auth } from "./auth";
+import { can, type Permission } from "./permissions";
+
+/** The acting user, as every lib function that touches a person's data receives it. */
+export type Actor = {
+  id: string;
+  role: Role;
+  displayName: string;
+  personId: string | null;
+  departmentId: string | null;
+  centreId: string | null;
+};
+
+/**
+ * The signed-in user, re-read from the database on every request: a deactivated account,
+ * a changed role or a signed-out session version stops working at once, not when the
+ * token expires. Cached per request.
+ */
+export const getCurrentUser = cache(async (): Promise<Actor | null> => {
+  const session = await auth();
+  const id = session?.user?.id;
+  if (!id) return null;
+  const db = await getDb();
+  const row = (
+    await db
+      .select({
+        id: users.id,
+        role: users.role,
+        displayName: users.displayName,
+        personId: users.personId,
+        departmentId: users.departmentId,
+        centreId: users.centreId,
+        active: users.active,
+        sessionVersion: users.sessionVersion,
+      })
+      .from(users)
+      .where(eq(users.id, id))
+  )[0];
+  if (!row || !row.active) return null;
+  if (row.role !== session.user.role || row.sessionVersion !== session.user.sessionVersion) return null;
+  const { active: _active, sessionVersion: _sv, ...actor } = row;
+  return actor;
+});
+
+/** The signed-in user with one of `roles`, or an AppError (UNAUTHENTICATED / FORBIDDEN). */
+export async function requireUser(...roles: Role[]): Promise<Actor> {
+  const actor = await getCurrentUser();
+  if (!actor) throw new AppError("UNAUTHENTICATED", "errors.unauthenticated");
+  if (roles.length > 0 && !roles.includes(actor.role)) {
+    throw new AppError("FORBIDDEN", "errors.forbidden", {
+      internal: `role ${actor.role} not in ${roles.join(",")}`,
+    });
+  }
+  return actor;
+}
+
+export function requirePermission(actor: Actor, permission: Permission): void {
+  if (!can(actor.role, permission)) {
+    throw new AppError("FORBIDDEN", "errors.forbidden", { internal: `${actor.role} lacks ${permission}` });
+  }
+}
