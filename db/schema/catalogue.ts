@@ -62,6 +62,10 @@ export const services = pgTable(
   },
   (t) => [
     check(
+      "services_theme",
+      sql`${t.theme} IN ('birth', 'education', 'elderly', 'residence', 'employment', 'housing', 'marriage', 'social_security', 'business')`,
+    ),
+    check(
       "services_limits",
       sql`${t.promisedLimitDays} >= 0 AND ${t.promisedLimitDays} <= ${t.legalLimitDays}`,
     ),
@@ -136,7 +140,10 @@ export const serviceBundleItems = pgTable(
       .references(() => services.id),
     position: smallint("position").notNull(),
   },
-  (t) => [primaryKey({ columns: [t.bundleId, t.serviceId] })],
+  (t) => [
+    primaryKey({ columns: [t.bundleId, t.serviceId] }),
+    unique("service_bundle_items_position").on(t.bundleId, t.position),
+  ],
 );
 
 /** Official holidays and make-up working days (调休); everything else follows Mon–Fri. */

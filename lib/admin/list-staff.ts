@@ -3,7 +3,7 @@ import { asc, eq, ne } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { departments, serviceCentres, users } from "@/db/schema";
 import type { Role } from "@/db/schema/enums";
-import { requirePermission, type Actor } from "@/lib/auth/session";
+import { requirePermission, type Actor } from "@/lib/auth/actor";
 
 export type StaffRow = {
   staffNo: string | null;

@@ -2,7 +2,7 @@ import "server-only";
 import { and, inArray, sql, type SQL } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { centreServices, services } from "@/db/schema";
-import type { Actor } from "@/lib/auth/session";
+import type { Actor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
 
 /**

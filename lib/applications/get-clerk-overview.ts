@@ -3,7 +3,7 @@ import { and, asc, count, eq, inArray, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { applications, departments, persons, serviceCentres, services, users } from "@/db/schema";
 import type { ApplicationStatus } from "@/db/schema/enums";
-import { requirePermission, type Actor } from "@/lib/auth/session";
+import { requirePermission, type Actor } from "@/lib/auth/actor";
 import { inClerkScope } from "./clerk-scope";
 
 /** Statuses that still need a clerk's action, in the order a queue shows them. */

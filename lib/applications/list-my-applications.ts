@@ -3,7 +3,7 @@ import { desc, eq } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { applications, services } from "@/db/schema";
 import type { ApplicationStatus } from "@/db/schema/enums";
-import { requirePermission, type Actor } from "@/lib/auth/session";
+import { requirePermission, type Actor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
 
 export type MyApplicationRow = {

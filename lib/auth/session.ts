@@ -6,17 +6,9 @@ import type { Role } from "@/db/schema/enums";
 import { users } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { auth } from "./auth";
-import { can, type Permission } from "./permissions";
+import type { Actor } from "./actor";
 
-/** The acting user, as every lib function that touches a person's data receives it. */
-export type Actor = {
-  id: string;
-  role: Role;
-  displayName: string;
-  personId: string | null;
-  departmentId: string | null;
-  centreId: string | null;
-};
+export { requirePermission, type Actor } from "./actor";
 
 /**
  * The signed-in user, re-read from the database on every request: a deactivated account,
@@ -59,10 +51,4 @@ export async function requireUser(...roles: Role[]): Promise<Actor> {
     });
   }
   return actor;
-}
-
-export function requirePermission(actor: Actor, permission: Permission): void {
-  if (!can(actor.role, permission)) {
-    throw new AppError("FORBIDDEN", "errors.forbidden", { internal: `${actor.role} lacks ${permission}` });
-  }
 }

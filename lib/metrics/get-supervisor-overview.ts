@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, eq, gte, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { applications, departments, ratings, services } from "@/db/schema";
-import { requirePermission, type Actor } from "@/lib/auth/session";
+import { requirePermission, type Actor } from "@/lib/auth/actor";
 import { inSupervisorScope } from "./supervisor-scope";
 
 export type MonthRow = {

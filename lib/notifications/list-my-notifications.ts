@@ -2,7 +2,7 @@ import "server-only";
 import { and, count, desc, eq, isNull } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { notifications } from "@/db/schema";
-import { requirePermission, type Actor } from "@/lib/auth/session";
+import { requirePermission, type Actor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
 
 export type MyNotification = {

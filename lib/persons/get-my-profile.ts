@@ -2,8 +2,7 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { persons } from "@/db/schema";
-import type { Actor } from "@/lib/auth/session";
-import { requirePermission } from "@/lib/auth/session";
+import { requirePermission, type Actor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
 import { maskResidentId } from "@/lib/id-number";
 

@@ -1,0 +1,2 @@
+ALTER TABLE "service_bundle_items" ADD CONSTRAINT "service_bundle_items_position" UNIQUE("bundle_id","position");--> statement-breakpoint
+ALTER TABLE "services" ADD CONSTRAINT "services_theme" CHECK ("services"."theme" IN ('birth', 'education', 'elderly', 'residence', 'employment', 'housing', 'marriage', 'social_security', 'business'));

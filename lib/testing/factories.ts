@@ -1,0 +1,116 @@
+import { randomInt, randomUUID } from "node:crypto";
+import type { Executor } from "@/db/client";
+import { applicationEvents, applications, departments, persons, services, users, type NewPerson, type NewUser, type Person } from "@/db/schema";
+import { hashPassword } from "@/lib/auth/password";
+import { makeResidentId, makeUscc } from "@/lib/id-number";
+
+/**
+ * Test data factories: every call makes unique rows, so tests never depend on each other or
+ * on the seed. Only test files import this.
+ */
+let counter = 0;
+const unique = () => `${Date.now() % 100000}${counter++}${randomInt(1000)}`;
+
+export async function createPerson(db: Executor, overrides: Partial<NewPerson> = {}): Promise<Person> {
+  const birthDate = overrides.birthDate ?? `19${randomInt(50, 99)}-0${randomInt(1, 9)}-1${randomInt(0, 9)}`;
+  const row: NewPerson = {
+    id: randomUUID(),
+    idNumber: makeResidentId("440304", birthDate, randomInt(0, 1000)),
+    name: `测试${unique().slice(-4)}`,
+    sex: "female",
+    birthDate,
+    hukouDivisionCode: "440304",
+    hukouAddress: "深圳市福田区福华路 1 号",
+    residenceDivisionCode: "440304",
+    residenceAddress: "深圳市福田区福华路 1 号",
+    residenceSince: "2015-01-01",
+    maritalStatus: "unmarried",
+    employmentStatus: "employed",
+    insuranceStatus: "employee",
+    insuranceMonths: 48,
+    phone: `139${String(randomInt(0, 1e8)).padStart(8, "0")}`,
+    ...overrides,
+  };
+  const [created] = await db.insert(persons).values(row).onConflictDoNothing().returning();
+  // A random ID number can collide with an earlier one; try again with another sequence.
+  return created ?? createPerson(db, overrides);
+}
+
+export async function createCitizenUser(db: Executor, password: string, personOverrides: Partial<NewPerson> = {}) {
+  const person = await createPerson(db, personOverrides);
+  const [user] = await db
+    .insert(users)
+    .values({ role: "citizen", personId: person.id, displayName: person.name, passwordHash: await hashPassword(password) })
+    .returning();
+  if (!user) throw new Error("user not created");
+  return { person, user };
+}
+
+export async function createDepartment(db: Executor) {
+  const code = `t${unique()}`;
+  const [dept] = await db
+    .insert(departments)
+    .values({
+      code,
+      uscc: makeUscc(`11440300${String(randomInt(0, 1e9)).padStart(9, "0")}`),
+      nameZh: `测试局${code}`,
+      nameEn: `Test bureau ${code}`,
+      divisionCode: "440300",
+    })
+    .returning();
+  if (!dept) throw new Error("department not created");
+  return dept;
+}
+
+export async function createStaffUser(db: Executor, password: string, overrides: Partial<NewUser> = {}) {
+  const [user] = await db
+    .insert(users)
+    .values({
+      role: "clerk",
+      staffNo: `TS${String(randomInt(0, 1e6)).padStart(6, "0")}`,
+      displayName: "测试窗口",
+      passwordHash: await hashPassword(password),
+      ...overrides,
+    })
+    .returning();
+  if (!user) throw new Error("staff user not created");
+  return user;
+}
+
+export async function createService(db: Executor, departmentId: string, overrides: Partial<typeof services.$inferInsert> = {}) {
+  const code = `svc_${unique()}`;
+  const [service] = await db
+    .insert(services)
+    .values({
+      code,
+      nameZh: `测试事项${code}`,
+      nameEn: `Test service ${code}`,
+      departmentId,
+      theme: "residence",
+      descriptionZh: "测试",
+      descriptionEn: "Test",
+      whoMayApplyZh: "任何人",
+      whoMayApplyEn: "Anyone",
+      legalLimitDays: 20,
+      promisedLimitDays: 10,
+      ...overrides,
+    })
+    .returning();
+  if (!service) throw new Error("service not created");
+  return service;
+}
+
+export async function createApplication(db: Executor, applicantPersonId: string, serviceId: string) {
+  const [application] = await db
+    .insert(applications)
+    .values({ number: `T${unique()}`, serviceId, applicantPersonId, status: "submitted", submittedAt: new Date() })
+    .returning();
+  if (!application) throw new Error("application not created");
+  await db.insert(applicationEvents).values({
+    applicationId: application.id,
+    personId: applicantPersonId,
+    fromStatus: "draft",
+    toStatus: "submitted",
+  });
+  return application;
+}
