@@ -1,0 +1,52 @@
+/**
+ * The server Playwright tests run against: a fresh database (PGlite in .data/e2e, or a new
+ * database on the PostgreSQL server when DATABASE_URL is set), a small seeded city with the
+ * demo accounts, and the production build on E2E_PORT.
+ */
+import { rmSync } from "node:fs";
+import { Client } from "pg";
+import { chinaToday, ensureBuild, openFromEnv, seedInto, startNext } from "./lib/prepare";
+
+const E2E_SECRETS = {
+  AUTH_SECRET: "e2e-only-auth-secret-0123456789abcdefghijkl",
+  LICENCE_SIGNING_KEY: "e2".repeat(32),
+};
+
+async function freshDatabaseEnv(): Promise<{ PGLITE_DIR: string } | { DATABASE_URL: string }> {
+  const serverUrl = process.env.DATABASE_URL;
+  if (!serverUrl) {
+    rmSync(".data/e2e", { recursive: true, force: true });
+    return { PGLITE_DIR: ".data/e2e" };
+  }
+  const name = "onewindow_e2e";
+  const admin = new Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return { DATABASE_URL: url.toString() };
+}
+
+async function main() {
+  const env = { ...process.env, ...E2E_SECRETS, ...(await freshDatabaseEnv()), NODE_ENV: "production" as const };
+  const handle = await openFromEnv(env);
+  const { seconds } = await seedInto(handle, {
+    persons: 1500,
+    applications: 1200,
+    seed: "e2e",
+    today: chinaToday(),
+    signingKeyHex: E2E_SECRETS.LICENCE_SIGNING_KEY,
+    reset: false,
+  });
+  await handle.close();
+  console.log(`e2e database seeded in ${seconds.toFixed(1)} s`);
+  ensureBuild(env);
+  startNext(Number(process.env.E2E_PORT ?? 3100), env);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,39 @@
+/**
+ * `npm start`: the one command that serves the portal with demo data. It keeps secrets in
+ * .data, migrates, seeds a demo city on first start (PGlite by default, or DATABASE_URL),
+ * builds when the sources changed, and runs `next start` on PORT (3000).
+ */
+import { ensureLocalSecrets } from "./lib/local-secrets";
+import { chinaToday, DEMO_SIZE, ensureBuild, isSeeded, openFromEnv, seedInto, startNext } from "./lib/prepare";
+import { migrateDatabase } from "@/db/migrate";
+
+async function main() {
+  const started = performance.now();
+  const secrets = ensureLocalSecrets();
+  const env: NodeJS.ProcessEnv = { ...process.env, ...secrets, NODE_ENV: "production" };
+  const handle = await openFromEnv(env);
+  console.log(`Database: ${handle.engine === "pglite" ? `PGlite in ${env.PGLITE_DIR ?? ".data/pglite"}` : "PostgreSQL server"}`);
+  if (await isSeeded(handle)) {
+    await migrateDatabase(handle);
+  } else {
+    console.log(`Seeding a demo city (${DEMO_SIZE.persons} residents, ${DEMO_SIZE.applications} applications)…`);
+    const { seconds } = await seedInto(handle, {
+      ...DEMO_SIZE,
+      seed: "onewindow",
+      today: chinaToday(),
+      signingKeyHex: secrets.LICENCE_SIGNING_KEY,
+      reset: false,
+    });
+    console.log(`Seeded in ${seconds.toFixed(1)} s`);
+  }
+  await handle.close();
+  ensureBuild(env);
+  const port = Number(process.env.PORT ?? 3000);
+  console.log(`Prepared in ${((performance.now() - started) / 1000).toFixed(1)} s; starting http://localhost:${port}`);
+  startNext(port, env);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
