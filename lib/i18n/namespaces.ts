@@ -1,0 +1,18 @@
+/**
+ * One message file per namespace and locale (messages/<locale>/<namespace>.json), so each
+ * feature owns its strings. Add a namespace here when you add its two files.
+ */
+export const namespaces = [
+  "nav",
+  "landing",
+  "signIn",
+  "activate",
+  "citizenHome",
+  "notifications",
+  "clerkHome",
+  "supervisorHome",
+  "adminHome",
+  "status",
+  "validation",
+  "errors",
+] as const;
