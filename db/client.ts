@@ -29,6 +29,11 @@ export async function openDatabase(options: {
     const { Pool: PgPool } = await import("pg");
     const { drizzle } = await import("drizzle-orm/node-postgres");
     const pool: Pool = new PgPool({ connectionString: options.databaseUrl, max: 10 });
+    // An idle connection the server closes (restart, failover, a dropped test database) must
+    // not crash the process: the pool replaces it on the next query.
+    pool.on("error", (error) => {
+      console.warn(`postgres pool: idle connection closed (${error.message})`);
+    });
     const db = drizzle({ client: pool, schema }) as unknown as Database;
     return { db, engine: "postgres", close: () => pool.end() };
   }

@@ -8,7 +8,10 @@ import { LocaleSwitch } from "./locale-switch";
 export type HeaderUser = { displayName: string; role: Role } | null;
 
 const navByRole: Record<Role, { href: string; key: string }[]> = {
-  citizen: [{ href: "/my", key: "myHome" }],
+  citizen: [
+    { href: "/my", key: "myHome" },
+    { href: "/my/licences", key: "myLicences" },
+  ],
   clerk: [{ href: "/counter", key: "counter" }],
   supervisor: [{ href: "/supervisor", key: "supervisor" }],
   admin: [{ href: "/admin", key: "admin" }],

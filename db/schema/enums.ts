@@ -52,6 +52,8 @@ export const materialSubjectEnum = pgEnum("material_subject", [
   "parent",
 ]);
 
+export type MaterialSubject = (typeof materialSubjectEnum.enumValues)[number];
+
 export const applicationStatuses = [
   "draft",
   "submitted",

@@ -114,3 +114,103 @@ export async function createApplication(db: Executor, applicantPersonId: string,
   });
   return application;
 }
+
+// --- Licence library (wallet) ---
+// Imports sit here, not at the top, because several features append to this file at once.
+import { licences as licencesTable, licenceTypes as licenceTypesTable, type Licence, type LicenceType } from "@/db/schema";
+import { eq as eqColumn } from "drizzle-orm";
+import { makeLicenceIdentifier } from "@/lib/id-number";
+
+const testUscc = () => makeUscc(`11440300${String(randomInt(0, 1e9)).padStart(9, "0")}`);
+
+/** A licence type issued by `issuingDepartmentId` (a new department when omitted). */
+export async function createLicenceType(
+  db: Executor,
+  overrides: Partial<typeof licenceTypesTable.$inferInsert> = {},
+): Promise<LicenceType> {
+  const key = overrides.key ?? `type_${unique()}`;
+  const issuingDepartmentId = overrides.issuingDepartmentId ?? (await createDepartment(db)).id;
+  const [type] = await db
+    .insert(licenceTypesTable)
+    .values({
+      key,
+      code: `${testUscc()}${String(randomInt(0, 1000)).padStart(3, "0")}`,
+      nameZh: `测试证照${key}`,
+      nameEn: `Test licence ${key}`,
+      defaultValidityMonths: null,
+      ...overrides,
+      issuingDepartmentId,
+    })
+    .returning();
+  if (!type) throw new Error("licence type not created");
+  return type;
+}
+
+/**
+ * A licence held by `holderPersonId`. `typeKey` reuses that type (created on first use);
+ * neither key nor `licenceTypeId` makes a fresh type. Not signed: tests of signatures sign their own.
+ */
+export async function createLicence(
+  db: Executor,
+  options: {
+    holderPersonId: string;
+    typeKey?: string;
+    licenceTypeId?: string;
+    status?: Licence["status"];
+    statusReason?: string | null;
+    issuedOn?: string;
+    validFrom?: string;
+    validUntil?: string | null;
+  },
+): Promise<Licence> {
+  let type: LicenceType | undefined;
+  if (options.licenceTypeId) {
+    type = (await db.select().from(licenceTypesTable).where(eqColumn(licenceTypesTable.id, options.licenceTypeId)))[0];
+  } else if (options.typeKey) {
+    type =
+      (await db.select().from(licenceTypesTable).where(eqColumn(licenceTypesTable.key, options.typeKey)))[0] ??
+      (await createLicenceType(db, { key: options.typeKey }));
+  } else {
+    type = await createLicenceType(db);
+  }
+  if (!type) throw new Error("licence type not found");
+  const [holder] = await db.select().from(persons).where(eqColumn(persons.id, options.holderPersonId));
+  const [issuer] = await db.select().from(departments).where(eqColumn(departments.id, type.issuingDepartmentId));
+  if (!holder || !issuer) throw new Error("licence holder or issuer not found");
+  const issuedOn = options.issuedOn ?? "2020-01-15";
+  const serial = `T${unique()}`.toUpperCase();
+  const [licence] = await db
+    .insert(licencesTable)
+    .values({
+      identifier: makeLicenceIdentifier({ typeCode: type.code, issuerUscc: issuer.uscc, serial, version: 1 }),
+      licenceTypeId: type.id,
+      licenceNumber: `No.${serial}`,
+      holderPersonId: holder.id,
+      holderName: holder.name,
+      holderCode: holder.idNumber,
+      issuerDepartmentId: issuer.id,
+      issuerName: issuer.nameZh,
+      issuerCode: issuer.uscc,
+      jurisdictionCode: issuer.divisionCode,
+      issuedOn,
+      validFrom: options.validFrom ?? issuedOn,
+      validUntil: options.validUntil === undefined ? null : options.validUntil,
+      status: options.status ?? "valid",
+      statusReason: options.statusReason ?? null,
+      signature: "unsigned-test-licence",
+    })
+    .returning();
+  if (!licence) throw new Error("licence not created");
+  return licence;
+}
+
+// --- Family relations (eligibility) ---
+import { familyRelations as familyRelationsTable } from "@/db/schema";
+
+/** Links a parent and a child in both directions, as the base register stores them. */
+export async function relate(db: Executor, parentPersonId: string, childPersonId: string): Promise<void> {
+  await db.insert(familyRelationsTable).values([
+    { personId: parentPersonId, relativeId: childPersonId, relation: "child" },
+    { personId: childPersonId, relativeId: parentPersonId, relation: "parent" },
+  ]);
+}

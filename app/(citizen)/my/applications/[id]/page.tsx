@@ -1,0 +1,84 @@
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { notFound } from "next/navigation";
+import { z } from "zod";
+import { StatusBadge } from "@/components/layout/status-badge";
+import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
+import { Badge } from "@/components/ui/badge";
+import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { getDb } from "@/db";
+import { getMyApplicationOrThrow } from "@/lib/applications/get-my-application";
+import { requirePageUser } from "@/lib/auth/page";
+import { addWorkingDays, toChinaDate } from "@/lib/calendar/working-days";
+import { isAppError } from "@/lib/errors";
+
+export default async function MyApplicationPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ submitted?: string }>;
+}) {
+  const actor = await requirePageUser("citizen");
+  const [{ id }, { submitted }] = await Promise.all([params, searchParams]);
+  if (!z.uuid().safeParse(id).success) notFound();
+  const db = await getDb();
+  const app = await getMyApplicationOrThrow(db, actor, id).catch((e: unknown) => {
+    if (isAppError(e) && e.code === "NOT_FOUND") notFound();
+    throw e;
+  });
+  const [t, ts, format, locale] = await Promise.all([getTranslations("apply"), getTranslations("status"), getFormatter(), getLocale()]);
+  const en = locale === "en";
+  const fromLibrary = app.materials.filter((m) => m.source === "library").length;
+  const estimate = app.dueOn ?? addWorkingDays(toChinaDate(app.submittedAt ?? new Date()), app.promisedLimitDays);
+  return (
+    <div className="grid gap-6">
+      <PageHeader title={en ? app.serviceNameEn : app.serviceNameZh} description={t("numberLine", { number: app.number })} actions={<StatusBadge status={app.status} />} />
+      {submitted ? (
+        <Alert variant="success" role="status">
+          <AlertTitle>{t("confirmation.title")}</AlertTitle>
+          <AlertDescription>
+            {t("confirmation.body", { number: app.number, date: estimate, library: fromLibrary, total: app.materials.length })}
+          </AlertDescription>
+        </Alert>
+      ) : null}
+      <div className="grid gap-6 lg:grid-cols-2">
+        <Card>
+          <CardHeader>
+            <CardTitle as="h2">{t("timeline")}</CardTitle>
+          </CardHeader>
+          <CardContent>
+            <ol className="grid gap-3 border-l pl-4" aria-label={t("timeline")}>
+              {app.timeline.map((e, i) => (
+                <li key={i} className="text-sm">
+                  <span className="font-medium">{ts(e.status)}</span>
+                  <span className="ml-2 text-muted-foreground">{format.dateTime(e.at, { dateStyle: "medium", timeStyle: "short" })}</span>
+                  {e.note ? <p className="text-muted-foreground">{e.note}</p> : null}
+                </li>
+              ))}
+            </ol>
+            <p className="mt-4 text-sm">{app.dueOn ? t("dueOn", { date: app.dueOn }) : t("estimate", { date: estimate })}</p>
+          </CardContent>
+        </Card>
+        <Card>
+          <CardHeader>
+            <CardTitle as="h2">{t("materials.title")}</CardTitle>
+          </CardHeader>
+          <CardContent>
+            <ul className="grid gap-2 text-sm">
+              {app.materials.map((m, i) => (
+                <li key={i} className="flex items-start justify-between gap-2">
+                  <span>
+                    {en ? m.nameEn : m.nameZh}
+                    {m.licenceNumber ? <span className="block text-xs text-muted-foreground">{m.licenceNumber}</span> : null}
+                  </span>
+                  <Badge variant={m.source === "library" ? "success" : "outline"}>{t(`sourceOf.${m.source}`)}</Badge>
+                </li>
+              ))}
+            </ul>
+          </CardContent>
+        </Card>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,90 @@
+import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
+import { z } from "zod";
+import { ApplyForm } from "@/components/citizen/apply-form";
+import { MaterialChecklist } from "@/components/citizen/material-checklist";
+import { Alert, AlertDescription } from "@/components/ui/alert";
+import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { getDb } from "@/db";
+import { prepareApplication } from "@/lib/applications/prepare-application";
+import { requirePageUser } from "@/lib/auth/page";
+
+const paramsSchema = z.object({ for: z.uuid().optional() });
+
+export default async function ApplyPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ code: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const actor = await requirePageUser("citizen");
+  const [{ code }, query] = await Promise.all([params, searchParams]);
+  const subject = paramsSchema.safeParse(query);
+  const db = await getDb();
+  const [t, locale, page] = await Promise.all([
+    getTranslations("apply"),
+    getLocale(),
+    prepareApplication(db, actor, { serviceCode: code, subjectPersonId: subject.success ? (subject.data.for ?? null) : null }),
+  ]);
+  const en = locale === "en";
+  const s = page.service;
+  return (
+    <div className="grid gap-6">
+      <PageHeader
+        title={en ? s.nameEn : s.nameZh}
+        description={`${en ? s.departmentEn : s.departmentZh} · ${
+          s.onTheSpot ? t("onTheSpot") : t("limits", { promised: s.promisedLimitDays, legal: s.legalLimitDays })
+        }`}
+      />
+      <p className="max-w-3xl text-muted-foreground">{en ? s.descriptionEn : s.descriptionZh}</p>
+      {page.needsSubject && page.subjectOptions.length > 1 ? (
+        <nav aria-label={t("chooseChild")} className="flex flex-wrap items-center gap-2 text-sm">
+          <span>{t("chooseChild")}</span>
+          {page.subjectOptions.map((c) => (
+            <Link
+              key={c.id}
+              href={`/my/apply/${s.code}?for=${c.id}`}
+              aria-current={c.id === page.subjectId ? "true" : undefined}
+              className={`rounded-md border px-3 py-1 ${c.id === page.subjectId ? "bg-primary text-primary-foreground" : ""}`}
+            >
+              {c.name}（{c.birthDate}）
+            </Link>
+          ))}
+        </nav>
+      ) : null}
+      {page.needsSubject && !page.subjectId ? (
+        <Alert variant="warning">
+          <AlertDescription>{page.subjectOptions.length === 0 ? t("noChild") : t("pickChild")}</AlertDescription>
+        </Alert>
+      ) : (
+        <div className="grid gap-6 lg:grid-cols-5">
+          <Card className="lg:col-span-3">
+            <CardHeader>
+              <CardTitle as="h2">{t("formTitle")}</CardTitle>
+            </CardHeader>
+            <CardContent>
+              <ApplyForm
+                serviceCode={s.code}
+                fields={page.fields}
+                prefilled={page.prefilled}
+                subjectId={page.subjectId}
+                libraryCount={page.materials.filter((m) => m.outcome === "library").length}
+              />
+            </CardContent>
+          </Card>
+          <Card className="lg:col-span-2">
+            <CardHeader>
+              <CardTitle as="h2">{t("materials.title")}</CardTitle>
+            </CardHeader>
+            <CardContent>
+              <MaterialChecklist materials={page.materials} />
+              <p className="mt-4 text-sm text-muted-foreground">{t("completeBy", { date: page.completeBy })}</p>
+            </CardContent>
+          </Card>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,53 @@
+import { getTranslations } from "next-intl/server";
+import { LicenceAccessTable } from "@/components/citizen/licence-access-table";
+import { LicenceWallet } from "@/components/citizen/licence-wallet";
+import { Badge } from "@/components/ui/badge";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { getDb } from "@/db";
+import { requirePageUser } from "@/lib/auth/page";
+import { licenceAccessQuerySchema, listMyLicenceAccess } from "@/lib/licences/list-my-licence-access";
+import { listMyLicences } from "@/lib/licences/list-my-licences";
+
+export async function generateMetadata() {
+  const t = await getTranslations("wallet");
+  return { title: t("title") };
+}
+
+export default async function MyLicencesPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const actor = await requirePageUser("citizen");
+  const { page } = licenceAccessQuerySchema.parse(await searchParams);
+  const db = await getDb();
+  const [t, licences, access] = await Promise.all([
+    getTranslations("wallet"),
+    listMyLicences(db, actor),
+    listMyLicenceAccess(db, actor, { page }),
+  ]);
+  return (
+    <div className="grid gap-8">
+      <PageHeader title={t("title")} description={t("description")} />
+      <section aria-labelledby="wallet-licences" className="grid gap-4">
+        <h2 id="wallet-licences" className="flex items-center gap-2 text-lg font-semibold">
+          {t("licencesHeading")}
+          {licences.length > 0 ? <Badge variant="secondary">{t("licenceCount", { count: licences.length })}</Badge> : null}
+        </h2>
+        <LicenceWallet licences={licences} />
+      </section>
+      <Card id="access" aria-labelledby="wallet-access">
+        <CardHeader>
+          <CardTitle as="h2" id="wallet-access">
+            {t("accessHeading")}
+          </CardTitle>
+          <CardDescription>{t("accessDescription")}</CardDescription>
+        </CardHeader>
+        <CardContent>
+          <LicenceAccessTable access={access} />
+        </CardContent>
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,87 @@
+import "server-only";
+import { and, asc, eq } from "drizzle-orm";
+import type { Executor } from "@/db/client";
+import { applicationEvents, applicationMaterials, applications, licenceTypes, licences, serviceMaterials, services } from "@/db/schema";
+import type { ApplicationStatus } from "@/db/schema/enums";
+import { requirePermission, type Actor } from "@/lib/auth/actor";
+import { AppError } from "@/lib/errors";
+
+export type MyApplicationDetail = {
+  id: string;
+  number: string;
+  serviceCode: string;
+  serviceNameZh: string;
+  serviceNameEn: string;
+  status: ApplicationStatus;
+  submittedAt: Date | null;
+  dueOn: string | null;
+  promisedLimitDays: number;
+  materials: {
+    nameZh: string;
+    nameEn: string;
+    source: "library" | "upload" | "counter" | "form";
+    licenceTypeZh: string | null;
+    licenceTypeEn: string | null;
+    licenceNumber: string | null;
+  }[];
+  timeline: { status: ApplicationStatus; at: Date; note: string | null; byStaff: boolean }[];
+};
+
+/**
+ * One of the resident's own applications with its materials and timeline. Another person's
+ * id answers NOT_FOUND, exactly like an id that does not exist.
+ */
+export async function getMyApplicationOrThrow(db: Executor, actor: Actor, applicationId: string): Promise<MyApplicationDetail> {
+  requirePermission(actor, "application:read-own");
+  if (!actor.personId) throw new AppError("FORBIDDEN", "errors.forbidden");
+  const owned = and(eq(applications.id, applicationId), eq(applications.applicantPersonId, actor.personId));
+  const [app] = await db
+    .select({
+      id: applications.id,
+      number: applications.number,
+      status: applications.status,
+      submittedAt: applications.submittedAt,
+      dueOn: applications.dueOn,
+      serviceCode: services.code,
+      serviceNameZh: services.nameZh,
+      serviceNameEn: services.nameEn,
+      promisedLimitDays: services.promisedLimitDays,
+    })
+    .from(applications)
+    .innerJoin(services, eq(services.id, applications.serviceId))
+    .where(owned);
+  if (!app) throw new AppError("NOT_FOUND", "errors.notFound");
+
+  const [materials, events] = await Promise.all([
+    db
+      .select({
+        nameZh: serviceMaterials.nameZh,
+        nameEn: serviceMaterials.nameEn,
+        source: applicationMaterials.source,
+        licenceTypeZh: licenceTypes.nameZh,
+        licenceTypeEn: licenceTypes.nameEn,
+        licenceNumber: licences.licenceNumber,
+      })
+      .from(applicationMaterials)
+      .innerJoin(serviceMaterials, eq(serviceMaterials.id, applicationMaterials.serviceMaterialId))
+      .leftJoin(licences, eq(licences.id, applicationMaterials.licenceId))
+      .leftJoin(licenceTypes, eq(licenceTypes.id, licences.licenceTypeId))
+      .where(and(eq(applicationMaterials.applicationId, app.id), eq(applicationMaterials.personId, actor.personId)))
+      .orderBy(asc(serviceMaterials.position)),
+    db
+      .select({
+        status: applicationEvents.toStatus,
+        at: applicationEvents.occurredAt,
+        note: applicationEvents.note,
+        role: applicationEvents.actorRole,
+      })
+      .from(applicationEvents)
+      .where(and(eq(applicationEvents.applicationId, app.id), eq(applicationEvents.personId, actor.personId)))
+      .orderBy(asc(applicationEvents.occurredAt), asc(applicationEvents.id)),
+  ]);
+  return {
+    ...app,
+    materials,
+    timeline: events.map((e) => ({ status: e.status, at: e.at, note: e.note, byStaff: e.role !== null && e.role !== "citizen" })),
+  };
+}

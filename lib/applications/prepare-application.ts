@@ -1,0 +1,100 @@
+import "server-only";
+import { and, eq } from "drizzle-orm";
+import type { Executor } from "@/db/client";
+import { departments, services, type Service, type ServiceFormField } from "@/db/schema";
+import { requirePermission, type Actor } from "@/lib/auth/actor";
+import { addWorkingDays, toChinaDate } from "@/lib/calendar/working-days";
+import { AppError } from "@/lib/errors";
+import { loadApplicantContext, type ApplicantContext } from "./applicant-context";
+import { prefillFields, type PrefilledField } from "./prefill";
+import { resolveMaterials, type MaterialCheck } from "./resolve-materials";
+
+export type ApplyPage = {
+  service: {
+    code: string;
+    nameZh: string;
+    nameEn: string;
+    descriptionZh: string;
+    descriptionEn: string;
+    whoMayApplyZh: string;
+    whoMayApplyEn: string;
+    departmentZh: string;
+    departmentEn: string;
+    promisedLimitDays: number;
+    legalLimitDays: number;
+    onTheSpot: boolean;
+  };
+  fields: ServiceFormField[];
+  prefilled: PrefilledField[];
+  needsSubject: boolean;
+  subjectOptions: { id: string; name: string; birthDate: string }[];
+  subjectId: string | null;
+  materials: MaterialCheck[];
+  /** If accepted today, the promised completion date in working days. */
+  completeBy: string;
+};
+
+/** A service concerns a child when a material or a field refers to one. */
+function concernsChild(fields: ServiceFormField[], materials: { subject: string }[]): boolean {
+  return fields.some((f) => f.prefill?.startsWith("child.")) || materials.some((m) => m.subject === "child");
+}
+
+export async function findActiveServiceOrThrow(db: Executor, code: string) {
+  const [row] = await db
+    .select({ service: services, departmentZh: departments.nameZh, departmentEn: departments.nameEn })
+    .from(services)
+    .innerJoin(departments, eq(departments.id, services.departmentId))
+    .where(and(eq(services.code, code), eq(services.active, true)));
+  if (!row) throw new AppError("NOT_FOUND", "errors.notFound");
+  return row;
+}
+
+/** The subject a child-related application is about: the one chosen, or an only child. */
+export function defaultSubjectId(service: Service, ctx: ApplicantContext, chosen: string | null): string | null {
+  if (chosen) return chosen;
+  return ctx.children.length === 1 ? (ctx.children[0]?.id ?? null) : null;
+}
+
+/**
+ * Everything the apply page shows: the form pre-filled from the registers (with source and
+ * age), and each material checked against the library for this resident's family.
+ */
+export async function prepareApplication(
+  db: Executor,
+  actor: Actor,
+  { serviceCode, subjectPersonId = null, now = new Date() }: { serviceCode: string; subjectPersonId?: string | null; now?: Date },
+): Promise<ApplyPage> {
+  requirePermission(actor, "application:file");
+  if (!actor.personId) throw new AppError("FORBIDDEN", "errors.forbidden");
+  const { service, departmentZh, departmentEn } = await findActiveServiceOrThrow(db, serviceCode);
+  const family = await loadApplicantContext(db, actor.personId);
+  const subjectId = defaultSubjectId(service, family, subjectPersonId);
+  const ctx = subjectId ? await loadApplicantContext(db, actor.personId, subjectId) : family;
+
+  const today = toChinaDate(now);
+  const completeBy = addWorkingDays(today, service.promisedLimitDays);
+  const materials = await resolveMaterials(db, service.id, ctx, { today, completeBy });
+  return {
+    service: {
+      code: service.code,
+      nameZh: service.nameZh,
+      nameEn: service.nameEn,
+      descriptionZh: service.descriptionZh,
+      descriptionEn: service.descriptionEn,
+      whoMayApplyZh: service.whoMayApplyZh,
+      whoMayApplyEn: service.whoMayApplyEn,
+      departmentZh,
+      departmentEn,
+      promisedLimitDays: service.promisedLimitDays,
+      legalLimitDays: service.legalLimitDays,
+      onTheSpot: service.onTheSpot,
+    },
+    fields: service.formFields,
+    prefilled: prefillFields(service.formFields, ctx),
+    needsSubject: concernsChild(service.formFields, materials),
+    subjectOptions: family.children.map((c) => ({ id: c.id, name: c.name, birthDate: c.birthDate })),
+    subjectId,
+    materials,
+    completeBy,
+  };
+}

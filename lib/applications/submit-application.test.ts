@@ -1,0 +1,113 @@
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DbHandle } from "@/db/client";
+import { applicationEvents, applicationMaterials, applications, auditLog, familyRelations, notifications } from "@/db/schema";
+import { seedCatalogue } from "@/db/seed/catalogue";
+import { createTestDatabase } from "@/db/testing";
+import type { Actor } from "@/lib/auth/actor";
+import { AppError } from "@/lib/errors";
+import { createCitizenUser, createLicence, createPerson } from "@/lib/testing/factories";
+import { getMyApplicationOrThrow } from "./get-my-application";
+import { prepareApplication } from "./prepare-application";
+import { submitApplication } from "./submit-application";
+
+let h: DbHandle;
+beforeAll(async () => {
+  h = await createTestDatabase();
+  await seedCatalogue(h.db);
+});
+afterAll(async () => {
+  await h.close();
+});
+
+const NOW = new Date("2026-11-23T02:00:00Z"); // Monday 10:00 in China
+
+/** A Shenzhen family with a newborn: the mother applies; the father's ID card has expired. */
+async function newbornFamily() {
+  const { person: mother, user } = await createCitizenUser(h.db, "Secret2026", { sex: "female", maritalStatus: "married" });
+  const father = await createPerson(h.db, { sex: "male", maritalStatus: "married" });
+  const baby = await createPerson(h.db, { birthDate: "2026-11-01", hukouDivisionCode: null, hukouAddress: null, employmentStatus: "child", insuranceStatus: "none", insuranceMonths: 0 });
+  await h.db.insert(familyRelations).values([
+    { personId: mother.id, relativeId: father.id, relation: "spouse" },
+    { personId: father.id, relativeId: mother.id, relation: "spouse" },
+    { personId: mother.id, relativeId: baby.id, relation: "child" },
+    { personId: baby.id, relativeId: mother.id, relation: "parent" },
+  ]);
+  for (const typeKey of ["resident_id_card", "household_register", "marriage_certificate"]) {
+    await createLicence(h.db, { holderPersonId: mother.id, typeKey, validUntil: "2035-01-01" });
+  }
+  await createLicence(h.db, { holderPersonId: father.id, typeKey: "resident_id_card", validUntil: "2026-11-01" });
+  await createLicence(h.db, { holderPersonId: baby.id, typeKey: "birth_medical_certificate", validUntil: null });
+  const actor: Actor = { id: user.id, role: "citizen", displayName: mother.name, personId: mother.id, departmentId: null, centreId: null };
+  return { mother, father, baby, actor };
+}
+
+const answers = { applicantPhone: "13912345678", ethnicity: "汉族", relationToHead: "daughter" };
+
+describe("filing an application online", () => {
+  it("checks each material against the library: valid ones attached, an expired one never", async () => {
+    const { actor } = await newbornFamily();
+    const page = await prepareApplication(h.db, actor, { serviceCode: "newborn_hukou", now: NOW });
+    expect(page.subjectId).not.toBeNull();
+    expect(page.materials.map((m) => [m.subject, m.outcome])).toEqual([
+      ["child", "library"],
+      ["applicant", "library"],
+      ["spouse", "unusable"],
+      ["applicant", "library"],
+      ["applicant", "library"],
+      ["applicant", "form"],
+    ]);
+    expect(page.materials[2]?.unusableReason).toBe("expired");
+    // Register values are shown masked and locked; the phone stays editable.
+    const id = page.prefilled.find((p) => p.name === "applicantIdNumber");
+    expect(id?.display).toMatch(/^\d{6}\*{10}[\dX]{2}$/);
+    expect(id?.locked).toBe(true);
+    expect(page.prefilled.find((p) => p.name === "applicantPhone")?.locked).toBe(false);
+  });
+
+  it("files once per idempotency key, takes register values from the register, and records everything", async () => {
+    const { actor, mother, baby } = await newbornFamily();
+    const input = { serviceCode: "newborn_hukou", subjectPersonId: null, idempotencyKey: crypto.randomUUID(), answers, consent: true as const };
+    const [first, second] = [await submitApplication(h.db, actor, input, NOW), await submitApplication(h.db, actor, input, NOW)];
+    expect(second).toMatchObject({ id: first.id, number: first.number, replayed: true });
+    expect(first).toMatchObject({ replayed: false, materialsTotal: 6, materialsFromLibrary: 4, completeBy: "2026-11-26" });
+    expect(first.number).toMatch(/^SZ20261123\d{8}$/);
+
+    const rows = await h.db.select().from(applications).where(eq(applications.applicantPersonId, mother.id));
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ status: "submitted", channel: "online", subjectPersonId: baby.id });
+    expect(rows[0]?.formData).toMatchObject({ applicantIdNumber: mother.idNumber, childName: baby.name, ethnicity: "汉族" });
+    const materials = await h.db.select().from(applicationMaterials).where(eq(applicationMaterials.applicationId, first.id));
+    expect(materials.filter((m) => m.source === "library").every((m) => m.licenceId !== null)).toBe(true);
+    expect(await h.db.select().from(applicationEvents).where(eq(applicationEvents.applicationId, first.id))).toHaveLength(1);
+    expect(await h.db.select().from(auditLog).where(eq(auditLog.entityId, first.id))).toHaveLength(1);
+    expect(await h.db.select().from(notifications).where(eq(notifications.applicationId, first.id))).toHaveLength(1);
+  });
+
+  it("files one application when the same request arrives twice at once", async () => {
+    const { actor, mother } = await newbornFamily();
+    const input = { serviceCode: "newborn_hukou", subjectPersonId: null, idempotencyKey: crypto.randomUUID(), answers, consent: true as const };
+    const results = await Promise.all([submitApplication(h.db, actor, input, NOW), submitApplication(h.db, actor, input, NOW)]);
+    expect(new Set(results.map((r) => r.id)).size).toBe(1);
+    expect(await h.db.select().from(applications).where(eq(applications.applicantPersonId, mother.id))).toHaveLength(1);
+  });
+
+  it("refuses a missing answer, and a register field sent from the browser, naming the field", async () => {
+    const { actor } = await newbornFamily();
+    const base = { serviceCode: "newborn_hukou", subjectPersonId: null, consent: true as const };
+    const missing = await submitApplication(h.db, actor, { ...base, idempotencyKey: crypto.randomUUID(), answers: { ...answers, ethnicity: "" } }, NOW).catch((e: unknown) => e);
+    expect(missing).toBeInstanceOf(AppError);
+    expect((missing as AppError).fieldErrors).toEqual({ "answers.ethnicity": "validation.answers.required" });
+    const forged = await submitApplication(h.db, actor, { ...base, idempotencyKey: crypto.randomUUID(), answers: { ...answers, applicantName: "别人" } }, NOW).catch((e: unknown) => e);
+    expect((forged as AppError).code).toBe("VALIDATION");
+  });
+
+  it("refuses a subject who is not the applicant's child, and hides one resident's application from another", async () => {
+    const { actor } = await newbornFamily();
+    const other = await newbornFamily();
+    await expect(prepareApplication(h.db, actor, { serviceCode: "newborn_hukou", subjectPersonId: other.baby.id, now: NOW })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    const filed = await submitApplication(h.db, other.actor, { serviceCode: "newborn_hukou", subjectPersonId: null, idempotencyKey: crypto.randomUUID(), answers, consent: true }, NOW);
+    await expect(getMyApplicationOrThrow(h.db, actor, filed.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect((await getMyApplicationOrThrow(h.db, other.actor, filed.id)).timeline.map((e) => e.status)).toEqual(["submitted"]);
+  });
+});

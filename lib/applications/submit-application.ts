@@ -1,0 +1,150 @@
+import "server-only";
+import { and, eq, sql } from "drizzle-orm";
+import type { z } from "zod";
+import { rowsOf, type Executor } from "@/db/client";
+import { applicationEvents, applicationMaterials, applications, notifications } from "@/db/schema";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { requirePermission, type Actor } from "@/lib/auth/actor";
+import { addWorkingDays, toChinaDate } from "@/lib/calendar/working-days";
+import { AppError } from "@/lib/errors";
+import { loadApplicantContext } from "./applicant-context";
+import { buildAnswersSchema, type submitApplicationSchema } from "./answers-schema";
+import { defaultSubjectId, findActiveServiceOrThrow } from "./prepare-application";
+import { lockedValues } from "./prefill";
+import { resolveMaterials } from "./resolve-materials";
+
+export type SubmittedApplication = {
+  id: string;
+  number: string;
+  completeBy: string;
+  materialsTotal: number;
+  materialsFromLibrary: number;
+  /** True when this call found the application an earlier call with the same key had filed. */
+  replayed: boolean;
+};
+
+/**
+ * Files an application online. Register values are re-read here, never trusted from the
+ * browser; every library material is attached; status, event, materials, audit row and the
+ * resident's notice commit together. The idempotency key makes a double click or a retried
+ * request return the first application instead of filing a second.
+ */
+export async function submitApplication(
+  db: Executor,
+  actor: Actor,
+  input: z.output<typeof submitApplicationSchema>,
+  now = new Date(),
+): Promise<SubmittedApplication> {
+  requirePermission(actor, "application:file");
+  const personId = actor.personId;
+  if (!personId) throw new AppError("FORBIDDEN", "errors.forbidden");
+  const { service } = await findActiveServiceOrThrow(db, input.serviceCode);
+  const family = await loadApplicantContext(db, personId);
+  const subjectId = defaultSubjectId(service, family, input.subjectPersonId);
+  const ctx = subjectId ? await loadApplicantContext(db, personId, subjectId) : family;
+
+  const locked = lockedValues(service.formFields, ctx);
+  const parsed = buildAnswersSchema(service.formFields, new Set(Object.keys(locked))).safeParse(input.answers);
+  if (!parsed.success) {
+    const fieldErrors: Record<string, string> = {};
+    for (const issue of parsed.error.issues) {
+      const field = `answers.${issue.path.join(".")}`;
+      fieldErrors[field] ??= issue.code === "unrecognized_keys" ? "validation.invalid" : `validation.${issue.message}`;
+    }
+    throw new AppError("VALIDATION", "errors.validation", { fieldErrors });
+  }
+
+  const today = toChinaDate(now);
+  const completeBy = addWorkingDays(today, service.promisedLimitDays);
+
+  return db.transaction(async (tx) => {
+    const [next] = rowsOf<{ seq: number }>(await tx.execute(sql`SELECT nextval('application_number_seq')::int AS seq`));
+    if (!next) throw new Error("application_number_seq returned nothing");
+    const number = `SZ${today.replaceAll("-", "")}${String(next.seq).padStart(8, "0")}`;
+    const [created] = await tx
+      .insert(applications)
+      .values({
+        number,
+        serviceId: service.id,
+        applicantPersonId: personId,
+        subjectPersonId: subjectId,
+        status: "submitted",
+        channel: "online",
+        formData: { ...parsed.data, ...locked },
+        submittedAt: now,
+        idempotencyKey: input.idempotencyKey,
+        createdByUserId: actor.id,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .onConflictDoNothing({ target: [applications.applicantPersonId, applications.idempotencyKey] })
+      .returning({ id: applications.id, number: applications.number });
+
+    if (!created) {
+      const [existing] = await tx
+        .select({ id: applications.id, number: applications.number, serviceId: applications.serviceId })
+        .from(applications)
+        .where(and(eq(applications.applicantPersonId, personId), eq(applications.idempotencyKey, input.idempotencyKey)));
+      if (!existing || existing.serviceId !== service.id) throw new AppError("CONFLICT", "errors.apply.keyReused");
+      const materials = await tx
+        .select({ source: applicationMaterials.source })
+        .from(applicationMaterials)
+        .where(eq(applicationMaterials.applicationId, existing.id));
+      return {
+        id: existing.id,
+        number: existing.number,
+        completeBy,
+        materialsTotal: materials.length,
+        materialsFromLibrary: materials.filter((m) => m.source === "library").length,
+        replayed: true,
+      };
+    }
+
+    const checks = await resolveMaterials(tx, service.id, ctx, { today, completeBy });
+    const rows = checks.map((c) => ({
+      applicationId: created.id,
+      personId,
+      serviceMaterialId: c.materialId,
+      // Only a licence valid through the promised date is attached; the rest come to the counter.
+      source: c.outcome === "library" ? ("library" as const) : c.outcome === "form" ? ("form" as const) : ("counter" as const),
+      licenceId: c.outcome === "library" ? (c.licence?.id ?? null) : null,
+      createdAt: now,
+    }));
+    if (rows.length > 0) await tx.insert(applicationMaterials).values(rows);
+    await tx.insert(applicationEvents).values({
+      applicationId: created.id,
+      personId,
+      fromStatus: null,
+      toStatus: "submitted",
+      actorUserId: actor.id,
+      actorRole: actor.role,
+      occurredAt: now,
+    });
+    const fromLibrary = rows.filter((r) => r.source === "library").length;
+    await recordAudit(tx, {
+      actorUserId: actor.id,
+      actorRole: actor.role,
+      action: "application.submit",
+      entityType: "application",
+      entityId: created.id,
+      personId,
+      detail: { service: service.code, materialsFromLibrary: fromLibrary, channel: "online" },
+    });
+    await tx.insert(notifications).values({
+      personId,
+      kind: "application",
+      messageKey: "applicationSubmitted",
+      params: { number: created.number, serviceZh: service.nameZh, serviceEn: service.nameEn },
+      applicationId: created.id,
+      createdAt: now,
+    });
+    return {
+      id: created.id,
+      number: created.number,
+      completeBy,
+      materialsTotal: rows.length,
+      materialsFromLibrary: fromLibrary,
+      replayed: false,
+    };
+  });
+}
