@@ -7,6 +7,8 @@ const nextConfig: NextConfig = {
   // PGlite ships WASM and data files, argon2 a native binary: load both from node_modules.
   serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "pino"],
   poweredByHeader: false,
+  // Lets two builds (say, two e2e runs on different ports) live side by side.
+  distDir: process.env.NEXT_DIST_DIR ?? ".next",
   // `npm test` type-checks the whole project (tsc --noEmit) before building; not twice.
   typescript: { ignoreBuildErrors: true },
   typedRoutes: false,

@@ -12,13 +12,17 @@ const E2E_SECRETS = {
   LICENCE_SIGNING_KEY: "e2".repeat(32),
 };
 
+const port = Number(process.env.E2E_PORT ?? 3100);
+
+/** A database of its own per port, so two e2e runs on one machine never share one. */
 async function freshDatabaseEnv(): Promise<{ PGLITE_DIR: string } | { DATABASE_URL: string }> {
   const serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) {
-    rmSync(".data/e2e", { recursive: true, force: true });
-    return { PGLITE_DIR: ".data/e2e" };
+    const dir = `.data/e2e-${port}`;
+    rmSync(dir, { recursive: true, force: true });
+    return { PGLITE_DIR: dir };
   }
-  const name = "onewindow_e2e";
+  const name = `onewindow_e2e_${port}`;
   const admin = new Client({ connectionString: serverUrl });
   await admin.connect();
   await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
@@ -43,7 +47,7 @@ async function main() {
   await handle.close();
   console.log(`e2e database seeded in ${seconds.toFixed(1)} s`);
   ensureBuild(env);
-  startNext(Number(process.env.E2E_PORT ?? 3100), env);
+  startNext(port, env);
 }
 
 main().catch((error: unknown) => {

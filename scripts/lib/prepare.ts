@@ -65,7 +65,7 @@ function newestMtime(p: string): number {
 
 /** Builds the app when there is no build or a source file is newer than it. */
 export function ensureBuild(env: NodeJS.ProcessEnv): void {
-  const buildId = ".next/BUILD_ID";
+  const buildId = `${env.NEXT_DIST_DIR ?? ".next"}/BUILD_ID`;
   const built = existsSync(buildId) ? statSync(buildId).mtimeMs : 0;
   const sources = Math.max(...SOURCE_DIRS.map(newestMtime), ...SOURCE_FILES.map(newestMtime));
   if (built > sources) return;
