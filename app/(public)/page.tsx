@@ -9,8 +9,9 @@ import { listCatalogue } from "@/lib/services/list-catalogue";
 export const dynamic = "force-dynamic";
 
 export default async function LandingPage() {
-  const [t, locale, catalogue] = await Promise.all([
+  const [t, tc, locale, catalogue] = await Promise.all([
     getTranslations("landing"),
+    getTranslations("catalogue"),
     getLocale(),
     getDb().then(listCatalogue),
   ]);
@@ -31,9 +32,14 @@ export default async function LandingPage() {
         </div>
       </section>
       <section aria-labelledby="catalogue-heading" className="grid gap-4">
-        <h2 id="catalogue-heading" className="text-2xl font-semibold">
-          {t("catalogue", { count: catalogue.length })}
-        </h2>
+        <div className="flex flex-wrap items-baseline justify-between gap-2">
+          <h2 id="catalogue-heading" className="text-2xl font-semibold">
+            {t("catalogue", { count: catalogue.length })}
+          </h2>
+          <Link href="/services" className="text-sm font-medium text-primary hover:underline">
+            {tc("landingLink")}
+          </Link>
+        </div>
         <div className="grid gap-4 md:grid-cols-2 lg:grid-cols-3">
           {themes.map((theme) => (
             <Card key={theme}>
@@ -47,7 +53,9 @@ export default async function LandingPage() {
                     .map((s) => (
                       <li key={s.code} className="flex items-start justify-between gap-2">
                         <span>
-                          {en ? s.nameEn : s.nameZh}
+                          <Link href={`/services/${s.code}`} className="text-primary hover:underline">
+                            {en ? s.nameEn : s.nameZh}
+                          </Link>
                           <span className="block text-xs text-muted-foreground">
                             {en ? s.departmentEn : s.departmentZh}
                           </span>
