@@ -214,3 +214,27 @@ export async function relate(db: Executor, parentPersonId: string, childPersonId
     { personId: childPersonId, relativeId: parentPersonId, relation: "parent" },
   ]);
 }
+
+// --- Tracking (withdraw, rate) ---
+import { eq as eqTrack } from "drizzle-orm";
+import type { ApplicationStatus } from "@/db/schema/enums";
+import type { Actor } from "@/lib/auth/actor";
+
+/** The Actor lib functions receive for a citizen user made by `createCitizenUser`. */
+export function citizenActor({ person, user }: { person: Person; user: { id: string } }): Actor {
+  return { id: user.id, role: "citizen", displayName: person.name, personId: person.id, departmentId: null, centreId: null };
+}
+
+/** A `submitted` application moved to `status`, as a clerk's decisions would leave it. */
+export async function createApplicationInStatus(db: Executor, applicantPersonId: string, serviceId: string, status: ApplicationStatus) {
+  const application = await createApplication(db, applicantPersonId, serviceId);
+  if (status === "submitted") return application;
+  const [moved] = await db
+    .update(applications)
+    .set({ status, ...(status === "completed" ? { completedAt: new Date() } : {}) })
+    .where(eqTrack(applications.id, application.id))
+    .returning();
+  if (!moved) throw new Error("application not moved");
+  await db.insert(applicationEvents).values({ applicationId: moved.id, personId: applicantPersonId, fromStatus: "submitted", toStatus: status });
+  return moved;
+}

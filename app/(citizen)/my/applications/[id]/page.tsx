@@ -1,6 +1,8 @@
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { z } from "zod";
+import { RatingForm } from "@/components/citizen/rating-form";
+import { WithdrawButton } from "@/components/citizen/withdraw-button";
 import { StatusBadge } from "@/components/layout/status-badge";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
@@ -8,9 +10,12 @@ import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { getDb } from "@/db";
 import { getMyApplicationOrThrow } from "@/lib/applications/get-my-application";
+import { getMyRating } from "@/lib/applications/rate-application";
+import { canWithdraw } from "@/lib/applications/track-schemas";
 import { requirePageUser } from "@/lib/auth/page";
 import { addWorkingDays, toChinaDate } from "@/lib/calendar/working-days";
 import { isAppError } from "@/lib/errors";
+import { markMyApplicationNotificationsRead } from "@/lib/notifications/mark-notifications-read";
 
 export default async function MyApplicationPage({
   params,
@@ -27,13 +32,29 @@ export default async function MyApplicationPage({
     if (isAppError(e) && e.code === "NOT_FOUND") notFound();
     throw e;
   });
-  const [t, ts, format, locale] = await Promise.all([getTranslations("apply"), getTranslations("status"), getFormatter(), getLocale()]);
+  // Opening the application reads its notices; only after ownership was checked above.
+  const [t, ts, tr, format, locale, rating] = await Promise.all([
+    getTranslations("apply"),
+    getTranslations("status"),
+    getTranslations("track"),
+    getFormatter(),
+    getLocale(),
+    app.status === "completed" ? getMyRating(db, actor, app.id) : null,
+    markMyApplicationNotificationsRead(db, actor, app.id),
+  ]);
   const en = locale === "en";
   const fromLibrary = app.materials.filter((m) => m.source === "library").length;
   const estimate = app.dueOn ?? addWorkingDays(toChinaDate(app.submittedAt ?? new Date()), app.promisedLimitDays);
   return (
     <div className="grid gap-6">
-      <PageHeader title={en ? app.serviceNameEn : app.serviceNameZh} description={t("numberLine", { number: app.number })} actions={<StatusBadge status={app.status} />} />
+      <PageHeader title={en ? app.serviceNameEn : app.serviceNameZh} description={t("numberLine", { number: app.number })} actions={
+          <div className="flex flex-wrap items-center gap-3">
+            <StatusBadge status={app.status} />
+            {canWithdraw(app.status) ? <WithdrawButton applicationId={app.id} /> : null}
+          </div>
+        }
+      />
+      {canWithdraw(app.status) ? <p className="text-sm text-muted-foreground">{tr("withdraw.hint")}</p> : null}
       {submitted ? (
         <Alert variant="success" role="status">
           <AlertTitle>{t("confirmation.title")}</AlertTitle>
@@ -79,6 +100,31 @@ export default async function MyApplicationPage({
           </CardContent>
         </Card>
       </div>
+      {app.status === "completed" ? (
+        <Card>
+          <CardHeader>
+            <CardTitle as="h2">{rating ? tr("rating.given") : tr("rating.title")}</CardTitle>
+          </CardHeader>
+          <CardContent>
+            {rating ? (
+              <div className="grid gap-1 text-sm" data-testid="my-rating">
+                <p className="font-medium">
+                  {tr("rating.givenScore", { score: rating.score, label: tr(`rating.scores.${rating.score}`) })}
+                </p>
+                {rating.comment ? <p>{rating.comment}</p> : null}
+                <p className="text-muted-foreground">
+                  {tr("rating.givenOn", { date: format.dateTime(rating.createdAt, { dateStyle: "medium" }) })}
+                </p>
+              </div>
+            ) : (
+              <div className="grid gap-4">
+                <p className="text-sm text-muted-foreground">{tr("rating.description")}</p>
+                <RatingForm applicationId={app.id} />
+              </div>
+            )}
+          </CardContent>
+        </Card>
+      ) : null}
     </div>
   );
 }
