@@ -10,6 +10,7 @@ export type HeaderUser = { displayName: string; role: Role } | null;
 const navByRole: Record<Role, { href: string; key: string }[]> = {
   citizen: [
     { href: "/my", key: "myHome" },
+    { href: "/my/applications", key: "myApplications" },
     { href: "/my/licences", key: "myLicences" },
   ],
   clerk: [{ href: "/counter", key: "counter" }],
@@ -27,7 +28,7 @@ export async function SiteHeader({ user }: { user: HeaderUser }) {
           {t("brand")}
         </Link>
         <nav aria-label={t("main")} className="flex flex-1 items-center gap-3 text-sm">
-          <Link href="/" className="hover:underline">
+          <Link href="/services" className="hover:underline">
             {t("services")}
           </Link>
           {user

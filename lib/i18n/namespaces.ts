@@ -15,4 +15,9 @@ export const namespaces = [
   "status",
   "validation",
   "errors",
+  "recommendations",
+  "wallet",
+  "apply",
+  "catalogue",
+  "track",
 ] as const;

@@ -1,12 +1,17 @@
+import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { markAllNotificationsReadAction } from "@/app/(citizen)/my/actions";
+import { Recommendations } from "@/components/citizen/recommendations";
 import { StatusBadge } from "@/components/layout/status-badge";
 import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { getDb } from "@/db";
 import { listMyApplications } from "@/lib/applications/list-my-applications";
 import { requirePageUser } from "@/lib/auth/page";
+import { recommendServicesForResident } from "@/lib/eligibility/recommend-services-for-resident";
 import { listMyNotifications } from "@/lib/notifications/list-my-notifications";
 import { getMyProfile } from "@/lib/persons/get-my-profile";
 
@@ -18,7 +23,7 @@ export async function generateMetadata() {
 export default async function CitizenHomePage() {
   const actor = await requirePageUser("citizen");
   const db = await getDb();
-  const [t, tn, format, locale, profile, applications, notices] = await Promise.all([
+  const [t, tn, format, locale, profile, applications, notices, recommendations] = await Promise.all([
     getTranslations("citizenHome"),
     getTranslations("notifications"),
     getFormatter(),
@@ -26,18 +31,24 @@ export default async function CitizenHomePage() {
     getMyProfile(db, actor),
     listMyApplications(db, actor),
     listMyNotifications(db, actor),
+    recommendServicesForResident(db, actor),
   ]);
   const en = locale === "en";
+  const th = await getTranslations("track.home");
   return (
     <div className="grid gap-6">
       <PageHeader
         title={t("greeting", { name: profile.name })}
         description={t("idLine", { id: profile.maskedIdNumber })}
       />
+      <Recommendations items={recommendations} />
       <div className="grid gap-6 lg:grid-cols-3">
         <Card className="lg:col-span-2">
-          <CardHeader>
+          <CardHeader className="flex flex-row items-center justify-between gap-2">
             <CardTitle as="h2">{t("myApplications")}</CardTitle>
+            <Link href="/my/applications" className="text-sm text-primary underline-offset-4 hover:underline">
+              {th("viewAll")}
+            </Link>
           </CardHeader>
           <CardContent>
             {applications.length === 0 ? (
@@ -74,6 +85,13 @@ export default async function CitizenHomePage() {
               {t("notifications")}
               {notices.unread > 0 ? <Badge>{t("unread", { count: notices.unread })}</Badge> : null}
             </CardTitle>
+            {notices.unread > 0 ? (
+              <form action={markAllNotificationsReadAction}>
+                <Button type="submit" variant="link" size="sm" className="h-auto px-0">
+                  {th("markAllRead")}
+                </Button>
+              </form>
+            ) : null}
           </CardHeader>
           <CardContent>
             {notices.items.length === 0 ? (

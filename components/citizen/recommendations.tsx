@@ -1,0 +1,72 @@
+import Link from "next/link";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import type { Recommendation } from "@/lib/eligibility/recommend-services-for-resident";
+
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** The apply page; a recommendation about a child says which child, by person id (never the ID number). */
+function applyHref(item: Recommendation): string {
+  const path = `/my/apply/${encodeURIComponent(item.serviceCode)}`;
+  return item.forSelf ? path : `${path}?for=${encodeURIComponent(item.subjectPersonId)}`;
+}
+
+/** "为您推荐": the services the resident qualifies for, each with its reason in plain words. */
+export async function Recommendations({ items }: { items: Recommendation[] }) {
+  const [t, format, locale] = await Promise.all([getTranslations("recommendations"), getFormatter(), getLocale()]);
+  const en = locale === "en";
+  // Reasons carry ISO days; noon China time keeps the calendar day whatever the formatter's zone.
+  const localise = (params: Recommendation["reasonParams"]) =>
+    Object.fromEntries(
+      Object.entries(params).map(([k, v]) => [
+        k,
+        typeof v === "string" && ISO_DAY.test(v) ? format.dateTime(new Date(`${v}T12:00:00+08:00`), { dateStyle: "long" }) : v,
+      ]),
+    );
+
+  return (
+    <Card>
+      <CardHeader>
+        <CardTitle as="h2">{t("title")}</CardTitle>
+        <CardDescription>{t("description")}</CardDescription>
+      </CardHeader>
+      <CardContent>
+        {items.length === 0 ? (
+          <p className="text-muted-foreground">{t("empty")}</p>
+        ) : (
+          <ul className="grid gap-4 md:grid-cols-2">
+            {items.map((item) => {
+              const service = en ? item.serviceNameEn : item.serviceNameZh;
+              return (
+                <li
+                  key={`${item.serviceCode}:${item.subjectPersonId}`}
+                  className="flex flex-col gap-3 rounded-lg border border-border p-4"
+                >
+                  <div className="flex flex-wrap items-center gap-2">
+                    <h3 className="font-semibold">{service}</h3>
+                    {item.forSelf ? null : <Badge variant="secondary">{t("forChild", { name: item.subjectName })}</Badge>}
+                  </div>
+                  <p className="text-sm leading-relaxed">{t(`reasons.${item.reasonKey}`, localise(item.reasonParams))}</p>
+                  <p className="text-xs text-muted-foreground">
+                    {item.onTheSpot || item.promisedLimitDays === 0
+                      ? t("onTheSpot")
+                      : t("promised", { days: item.promisedLimitDays })}
+                  </p>
+                  <Button asChild size="sm" className="mt-auto self-start">
+                    <Link href={applyHref(item)} aria-label={
+                        item.forSelf ? t("applyLabel", { service }) : t("applyLabelFor", { service, name: item.subjectName })
+                      }>
+                      {t("apply")}
+                    </Link>
+                  </Button>
+                </li>
+              );
+            })}
+          </ul>
+        )}
+      </CardContent>
+    </Card>
+  );
+}
