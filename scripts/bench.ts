@@ -12,6 +12,7 @@ import { persons, users } from "@/db/schema";
 import { DEMO_ID } from "@/db/seed/demo";
 import { stableUuid } from "@/db/seed/random";
 import { listStaff } from "@/lib/admin/list-staff";
+import { recommendServicesForResident } from "@/lib/eligibility/recommend-services-for-resident";
 import { getClerkOverview } from "@/lib/applications/get-clerk-overview";
 import { listMyApplications } from "@/lib/applications/list-my-applications";
 import type { Actor } from "@/lib/auth/actor";
@@ -96,6 +97,7 @@ async function main() {
   await time("citizen home (profile, applications, notices)", runs, () =>
     Promise.all([getMyProfile(handle.db, citizen), listMyApplications(handle.db, citizen), listMyNotifications(handle.db, citizen)]),
   );
+  await time("citizen recommendations (all rules, one query)", runs, () => recommendServicesForResident(handle.db, citizen));
   await time("clerk home, department clerk (PSB001)", runs, () => getClerkOverview(handle.db, clerk));
   await time("clerk home, comprehensive window (FT001)", runs, () => getClerkOverview(handle.db, windowClerk));
   await time("supervisor overview, whole city (SUP001)", runs, () => getSupervisorOverview(handle.db, supervisor));
