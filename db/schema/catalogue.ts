@@ -14,7 +14,7 @@ import {
   unique,
   uuid,
 } from "drizzle-orm/pg-core";
-import { calendarDayKindEnum, materialKindEnum, materialSubjectEnum } from "./enums";
+import { calendarDayKindEnum, materialKindEnum, materialSubjectEnum, serviceThemes } from "./enums";
 import { licenceTypes } from "./licences";
 import { departments, serviceCentres } from "./organisation";
 
@@ -63,7 +63,7 @@ export const services = pgTable(
   (t) => [
     check(
       "services_theme",
-      sql`${t.theme} IN ('birth', 'education', 'elderly', 'residence', 'employment', 'housing', 'marriage', 'social_security', 'business')`,
+      sql`${t.theme} IN (${sql.raw(serviceThemes.map((theme) => `'${theme}'`).join(", "))})`,
     ),
     check(
       "services_limits",

@@ -44,6 +44,20 @@ export const verificationResultEnum = pgEnum("verification_result", [
   "not_found",
 ]);
 
+/** The catalogue's life-event themes, in the order the portal shows them. */
+export const serviceThemes = [
+  "birth",
+  "education",
+  "elderly",
+  "residence",
+  "employment",
+  "housing",
+  "marriage",
+  "social_security",
+  "business",
+] as const;
+export type ServiceTheme = (typeof serviceThemes)[number];
+
 export const materialKindEnum = pgEnum("material_kind", ["licence", "upload", "form"]);
 export const materialSubjectEnum = pgEnum("material_subject", [
   "applicant",

@@ -3,18 +3,9 @@ import type { ApprovalHint, ServiceFormField } from "@/db/schema";
 import type { DepartmentKey } from "./catalogue-organisation";
 import { licenceTypeDef, type LicenceTypeKey } from "./catalogue-licence-types";
 
-export const SERVICE_THEMES = [
-  "birth",
-  "education",
-  "elderly",
-  "residence",
-  "employment",
-  "housing",
-  "marriage",
-  "social_security",
-  "business",
-] as const;
-export type ServiceTheme = (typeof SERVICE_THEMES)[number];
+import { serviceThemes, type ServiceTheme } from "@/db/schema/enums";
+
+export { serviceThemes as SERVICE_THEMES, type ServiceTheme };
 
 /** Keys of the rules implemented in lib/eligibility. */
 export const ELIGIBILITY_RULES = [

@@ -5,19 +5,9 @@ import type { Executor } from "@/db/client";
 import { departments, services } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 
-/** The catalogue's themes, in the order the portal shows them (same set as the services CHECK). */
-export const serviceThemes = [
-  "birth",
-  "education",
-  "elderly",
-  "residence",
-  "employment",
-  "housing",
-  "marriage",
-  "social_security",
-  "business",
-] as const;
-export type ServiceTheme = (typeof serviceThemes)[number];
+import { serviceThemes, type ServiceTheme } from "@/db/schema/enums";
+
+export { serviceThemes, type ServiceTheme };
 
 export const SEARCH_MAX_CHARS = 50;
 
