@@ -14,7 +14,7 @@ import { stableUuid } from "@/db/seed/random";
 import { listStaff } from "@/lib/admin/list-staff";
 import { recommendServicesForResident } from "@/lib/eligibility/recommend-services-for-resident";
 import { getClerkOverview } from "@/lib/applications/get-clerk-overview";
-import { listMyApplications } from "@/lib/applications/list-my-applications";
+import { listMyApplicationsPage } from "@/lib/applications/list-my-applications-page";
 import type { Actor } from "@/lib/auth/actor";
 import { getSupervisorOverview } from "@/lib/metrics/get-supervisor-overview";
 import { listMyNotifications } from "@/lib/notifications/list-my-notifications";
@@ -95,7 +95,7 @@ async function main() {
     handle.db.select({ id: users.id }).from(users).innerJoin(persons, eq(persons.id, users.personId)).where(eq(persons.idNumber, DEMO_ID.liXiaomei)),
   );
   await time("citizen home (profile, applications, notices)", runs, () =>
-    Promise.all([getMyProfile(handle.db, citizen), listMyApplications(handle.db, citizen), listMyNotifications(handle.db, citizen)]),
+    Promise.all([getMyProfile(handle.db, citizen), listMyApplicationsPage(handle.db, citizen, {}, 5), listMyNotifications(handle.db, citizen)]),
   );
   await time("citizen recommendations (all rules, one query)", runs, () => recommendServicesForResident(handle.db, citizen));
   await time("clerk home, department clerk (PSB001)", runs, () => getClerkOverview(handle.db, clerk));

@@ -1,4 +1,7 @@
 import { pgEnum } from "drizzle-orm/pg-core";
+import { applicationStatuses } from "./values";
+
+export { applicationStatuses, serviceThemes, type ApplicationStatus, type ServiceTheme } from "./values";
 
 export const sexEnum = pgEnum("sex", ["male", "female"]);
 export const maritalStatusEnum = pgEnum("marital_status", [
@@ -44,20 +47,6 @@ export const verificationResultEnum = pgEnum("verification_result", [
   "not_found",
 ]);
 
-/** The catalogue's life-event themes, in the order the portal shows them. */
-export const serviceThemes = [
-  "birth",
-  "education",
-  "elderly",
-  "residence",
-  "employment",
-  "housing",
-  "marriage",
-  "social_security",
-  "business",
-] as const;
-export type ServiceTheme = (typeof serviceThemes)[number];
-
 export const materialKindEnum = pgEnum("material_kind", ["licence", "upload", "form"]);
 export const materialSubjectEnum = pgEnum("material_subject", [
   "applicant",
@@ -68,17 +57,6 @@ export const materialSubjectEnum = pgEnum("material_subject", [
 
 export type MaterialSubject = (typeof materialSubjectEnum.enumValues)[number];
 
-export const applicationStatuses = [
-  "draft",
-  "submitted",
-  "supplement_requested",
-  "accepted",
-  "approved",
-  "completed",
-  "rejected",
-  "withdrawn",
-] as const;
-export type ApplicationStatus = (typeof applicationStatuses)[number];
 export const applicationStatusEnum = pgEnum("application_status", applicationStatuses);
 export const channelEnum = pgEnum("channel", ["online", "counter", "mobile", "self_service"]);
 export const materialSourceEnum = pgEnum("material_source", [

@@ -6,7 +6,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
 import { createApplication, createCitizenUser, createDepartment, createPerson, createService } from "@/lib/testing/factories";
 import { getClerkOverview } from "./get-clerk-overview";
-import { listMyApplications } from "./list-my-applications";
+import { listMyApplicationsPage } from "./list-my-applications-page";
 
 let h: DbHandle;
 beforeAll(async () => {
@@ -69,10 +69,10 @@ describe("who sees which applications", () => {
     const mine = await createApplication(h.db, me.person.id, service.id);
     await createApplication(h.db, neighbour.id, service.id);
     const actor: Actor = { id: me.user.id, role: "citizen", displayName: me.person.name, personId: me.person.id, departmentId: null, centreId: null };
-    expect((await listMyApplications(h.db, actor)).map((x) => x.id)).toEqual([mine.id]);
+    expect((await listMyApplicationsPage(h.db, actor, {})).rows.map((x) => x.id)).toEqual([mine.id]);
   });
 
   it("staff cannot use the resident's own-applications list", async () => {
-    await expect(listMyApplications(h.db, clerk({ departmentId: "x" }))).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(listMyApplicationsPage(h.db, clerk({ departmentId: "x" }), {})).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 });

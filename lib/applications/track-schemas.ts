@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { ApplicationStatus } from "@/db/schema/enums";
+import { applicationStatuses, type ApplicationStatus } from "@/db/schema/values";
 import { AppError } from "@/lib/errors";
 
 /**
@@ -8,21 +8,6 @@ import { AppError } from "@/lib/errors";
  * import here: client components load this file.
  */
 
-/** Every status, in lifecycle order (kept here so client code need not load the drizzle enum). */
-export const APPLICATION_STATUSES = [
-  "draft",
-  "submitted",
-  "supplement_requested",
-  "accepted",
-  "approved",
-  "completed",
-  "rejected",
-  "withdrawn",
-] as const satisfies readonly ApplicationStatus[];
-
-// Fails to compile when the enum gains a status this list lacks.
-type UnlistedStatus = Exclude<ApplicationStatus, (typeof APPLICATION_STATUSES)[number]>;
-export const allStatusesListed: [UnlistedStatus] extends [never] ? true : never = true;
 
 /** Before acceptance, or while a supplement request is outstanding, the resident may withdraw. */
 export const WITHDRAWABLE_STATUSES = ["submitted", "supplement_requested"] as const satisfies readonly ApplicationStatus[];
@@ -75,7 +60,7 @@ export type RateApplicationInput = z.input<typeof rateApplicationSchema>;
 /** `?page=&status=` on the list; anything unreadable falls back to the first page, all statuses. */
 export const myApplicationsQuerySchema = z.object({
   page: z.coerce.number().int().min(1).max(100_000).catch(1),
-  status: z.enum(APPLICATION_STATUSES).optional().catch(undefined),
+  status: z.enum(applicationStatuses).optional().catch(undefined),
 });
 export type MyApplicationsQuery = z.output<typeof myApplicationsQuerySchema>;
 

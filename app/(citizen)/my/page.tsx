@@ -1,15 +1,14 @@
 import Link from "next/link";
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { markAllNotificationsReadAction } from "@/app/(citizen)/my/actions";
 import { Recommendations } from "@/components/citizen/recommendations";
-import { StatusBadge } from "@/components/layout/status-badge";
+import { MyApplicationsTable } from "@/components/citizen/my-applications-table";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { getDb } from "@/db";
-import { listMyApplications } from "@/lib/applications/list-my-applications";
+import { listMyApplicationsPage } from "@/lib/applications/list-my-applications-page";
 import { requirePageUser } from "@/lib/auth/page";
 import { recommendServicesForResident } from "@/lib/eligibility/recommend-services-for-resident";
 import { listMyNotifications } from "@/lib/notifications/list-my-notifications";
@@ -23,17 +22,15 @@ export async function generateMetadata() {
 export default async function CitizenHomePage() {
   const actor = await requirePageUser("citizen");
   const db = await getDb();
-  const [t, tn, format, locale, profile, applications, notices, recommendations] = await Promise.all([
+  const [t, tn, format, profile, applications, notices, recommendations] = await Promise.all([
     getTranslations("citizenHome"),
     getTranslations("notifications"),
     getFormatter(),
-    getLocale(),
     getMyProfile(db, actor),
-    listMyApplications(db, actor),
+    listMyApplicationsPage(db, actor, {}, 5).then((p) => p.rows),
     listMyNotifications(db, actor),
     recommendServicesForResident(db, actor),
   ]);
-  const en = locale === "en";
   const th = await getTranslations("track.home");
   return (
     <div className="grid gap-6">
@@ -54,28 +51,7 @@ export default async function CitizenHomePage() {
             {applications.length === 0 ? (
               <p className="text-muted-foreground">{t("noApplications")}</p>
             ) : (
-              <Table>
-                <TableHeader>
-                  <TableRow>
-                    <TableHead>{t("number")}</TableHead>
-                    <TableHead>{t("service")}</TableHead>
-                    <TableHead>{t("status")}</TableHead>
-                    <TableHead>{t("dueOn")}</TableHead>
-                  </TableRow>
-                </TableHeader>
-                <TableBody>
-                  {applications.map((a) => (
-                    <TableRow key={a.id}>
-                      <TableCell className="font-mono text-xs">{a.number}</TableCell>
-                      <TableCell>{en ? a.serviceNameEn : a.serviceNameZh}</TableCell>
-                      <TableCell>
-                        <StatusBadge status={a.status} />
-                      </TableCell>
-                      <TableCell>{a.dueOn ?? "—"}</TableCell>
-                    </TableRow>
-                  ))}
-                </TableBody>
-              </Table>
+              <MyApplicationsTable rows={applications} />
             )}
           </CardContent>
         </Card>

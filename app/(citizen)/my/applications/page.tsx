@@ -1,14 +1,13 @@
 import Link from "next/link";
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
-import { StatusBadge } from "@/components/layout/status-badge";
+import { getTranslations } from "next-intl/server";
+import { MyApplicationsTable } from "@/components/citizen/my-applications-table";
 import { Button, buttonVariants } from "@/components/ui/button";
 import { Card, CardContent } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { SelectNative } from "@/components/ui/select-native";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { getDb } from "@/db";
 import { listMyApplicationsPage } from "@/lib/applications/list-my-applications-page";
-import { APPLICATION_STATUSES } from "@/lib/applications/track-schemas";
+import { applicationStatuses } from "@/lib/applications/statuses";
 import { requirePageUser } from "@/lib/auth/page";
 
 export async function generateMetadata() {
@@ -23,15 +22,8 @@ export default async function MyApplicationsPage({
 }) {
   const actor = await requirePageUser("citizen");
   const db = await getDb();
-  const [query, t, ts, format, locale] = await Promise.all([
-    searchParams,
-    getTranslations("track.list"),
-    getTranslations("status"),
-    getFormatter(),
-    getLocale(),
-  ]);
+  const [query, t, ts] = await Promise.all([searchParams, getTranslations("track.list"), getTranslations("status")]);
   const list = await listMyApplicationsPage(db, actor, query);
-  const en = locale === "en";
   const hrefFor = (page: number) => {
     const params = new URLSearchParams();
     if (list.status) params.set("status", list.status);
@@ -50,7 +42,7 @@ export default async function MyApplicationsPage({
           </label>
           <SelectNative id="status-filter" name="status" defaultValue={list.status ?? ""} wrapperClassName="w-48">
             <option value="">{t("allStatuses")}</option>
-            {APPLICATION_STATUSES.map((s) => (
+            {applicationStatuses.map((s) => (
               <option key={s} value={s}>
                 {ts(s)}
               </option>
@@ -66,34 +58,7 @@ export default async function MyApplicationsPage({
           {list.rows.length === 0 ? (
             <p className="text-muted-foreground">{t("empty")}</p>
           ) : (
-            <Table>
-              <TableHeader>
-                <TableRow>
-                  <TableHead>{t("number")}</TableHead>
-                  <TableHead>{t("service")}</TableHead>
-                  <TableHead>{t("status")}</TableHead>
-                  <TableHead>{t("submittedAt")}</TableHead>
-                  <TableHead>{t("dueOn")}</TableHead>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {list.rows.map((a) => (
-                  <TableRow key={a.id}>
-                    <TableCell className="font-mono text-xs">
-                      <Link href={`/my/applications/${a.id}`} className="text-primary underline-offset-4 hover:underline">
-                        {a.number}
-                      </Link>
-                    </TableCell>
-                    <TableCell>{en ? a.serviceNameEn : a.serviceNameZh}</TableCell>
-                    <TableCell>
-                      <StatusBadge status={a.status} />
-                    </TableCell>
-                    <TableCell>{a.submittedAt ? format.dateTime(a.submittedAt, { dateStyle: "medium" }) : "—"}</TableCell>
-                    <TableCell>{a.dueOn ?? "—"}</TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
+            <MyApplicationsTable rows={list.rows} />
           )}
           <nav aria-label={t("pagination")} className="flex flex-wrap items-center justify-between gap-3 text-sm">
             <span className="text-muted-foreground">

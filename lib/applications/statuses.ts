@@ -1,0 +1,2 @@
+/** Application statuses for pages and client components (no database import). */
+export { applicationStatuses, type ApplicationStatus } from "@/db/schema/values";
