@@ -7,6 +7,7 @@ import { useMemo, useState } from "react";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
 import { submitApplicationAction } from "@/app/(citizen)/my/apply/[code]/actions";
+import { MaterialUploads, type ChosenUpload, type UploadableMaterial } from "@/components/citizen/material-uploads";
 import { applyActionFailure } from "@/components/forms/apply-action-result";
 import { TextField } from "@/components/forms/text-field";
 import { Alert, AlertDescription } from "@/components/ui/alert";
@@ -23,6 +24,8 @@ type Props = {
   prefilled: PrefilledField[];
   subjectId: string | null;
   libraryCount: number;
+  /** Materials the library cannot supply, which the resident may upload instead of bringing. */
+  uploadable: UploadableMaterial[];
 };
 
 type Values = { answers: Record<string, string>; consent: boolean };
@@ -32,13 +35,14 @@ type Values = { answers: Record<string, string>; consent: boolean };
  * the resident, then a check-your-answers step before filing. One idempotency key per form
  * visit, so a double click or a retry files one application.
  */
-export function ApplyForm({ serviceCode, fields, prefilled, subjectId, libraryCount }: Props) {
+export function ApplyForm({ serviceCode, fields, prefilled, subjectId, libraryCount, uploadable }: Props) {
   const t = useTranslations("apply");
   const tv = useTranslations("validation");
   const en = useLocale() === "en";
   const router = useRouter();
   const [idempotencyKey] = useState(() => crypto.randomUUID());
   const [reviewing, setReviewing] = useState(false);
+  const [uploads, setUploads] = useState<Record<string, ChosenUpload>>({});
   const locked = useMemo(() => new Map(prefilled.filter((p) => p.locked).map((p) => [p.name, p])), [prefilled]);
   const editable = fields.filter((f) => !locked.has(f.name));
   const schema = useMemo(
@@ -68,6 +72,7 @@ export function ApplyForm({ serviceCode, fields, prefilled, subjectId, libraryCo
       idempotencyKey,
       answers: values.answers,
       consent: true,
+      uploads: Object.fromEntries(Object.entries(uploads).map(([materialId, u]) => [materialId, u.id])),
     });
     if (!result.ok) {
       setReviewing(false);
@@ -137,6 +142,12 @@ export function ApplyForm({ serviceCode, fields, prefilled, subjectId, libraryCo
           />
         );
       })}
+      <MaterialUploads
+        materials={uploadable}
+        chosen={uploads}
+        disabled={reviewing}
+        onChange={(materialId, upload) => setUploads((u) => ({ ...u, [materialId]: upload }))}
+      />
       <label className="flex items-start gap-2 text-sm">
         <input type="checkbox" className="mt-1" disabled={reviewing} {...form.register("consent")} />
         <span>{t("consent", { count: libraryCount })}</span>

@@ -12,6 +12,7 @@ const navByRole: Record<Role, { href: string; key: string }[]> = {
     { href: "/my", key: "myHome" },
     { href: "/my/applications", key: "myApplications" },
     { href: "/my/licences", key: "myLicences" },
+    { href: "/my/appointments", key: "myAppointments" },
   ],
   clerk: [{ href: "/counter", key: "counter" }],
   supervisor: [{ href: "/supervisor", key: "supervisor" }],

@@ -3,6 +3,7 @@ import {
   bigint,
   boolean,
   check,
+  customType,
   date,
   foreignKey,
   index,
@@ -104,6 +105,24 @@ export const uploads = pgTable(
     index("uploads_owner_idx").on(t.ownerPersonId, t.createdAt),
   ],
 );
+
+/** bytea as a Buffer on both engines: PGlite hands back a Uint8Array, node-postgres a Buffer. */
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => "bytea",
+  toDriver: (value) => value,
+  fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value.buffer, value.byteOffset, value.byteLength)),
+});
+
+/**
+ * An upload's bytes, kept in the database rather than on local disk so every app instance
+ * serves the same files and both engines work unchanged.
+ */
+export const uploadContents = pgTable("upload_contents", {
+  uploadId: uuid("upload_id")
+    .primaryKey()
+    .references(() => uploads.id),
+  content: bytea("content").notNull(),
+});
 
 export const applicationMaterials = pgTable(
   "application_materials",
@@ -258,3 +277,4 @@ export type ApplicationEvent = typeof applicationEvents.$inferSelect;
 export type NewApplicationEvent = typeof applicationEvents.$inferInsert;
 export type ApplicationMaterial = typeof applicationMaterials.$inferSelect;
 export type Notification = typeof notifications.$inferSelect;
+export type Upload = typeof uploads.$inferSelect;

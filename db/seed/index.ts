@@ -6,6 +6,7 @@
  */
 import type { KeyObject } from "node:crypto";
 import type { Executor } from "../client";
+import { seedAppointmentSlots } from "./appointments";
 import { seedCatalogue } from "./catalogue";
 import { seedDivisions } from "./divisions";
 import { seedHistory } from "./history";
@@ -57,6 +58,7 @@ export async function seedDatabase(db: Executor, opts: SeedOptions): Promise<See
 
   const divisions = await timed("divisions", () => seedDivisions(db));
   await timed("catalogue", () => seedCatalogue(db));
+  await seedAppointmentSlots(db, { today: opts.today });
   const population = await timed("population", () =>
     seedPopulation(db, { rng: populationRng, persons: opts.persons, today: opts.today, signingKey: opts.signingKey, log }),
   );

@@ -52,5 +52,10 @@ export const submitApplicationSchema = z.object({
   idempotencyKey: z.uuid(),
   answers: z.record(z.string(), z.string().max(1000)),
   consent: z.literal(true, { message: "answers.consent" }),
+  /** Material id → upload id, for materials the library cannot supply. */
+  uploads: z
+    .record(z.uuid(), z.uuid())
+    .refine((r) => Object.keys(r).length <= 50)
+    .default({}),
 });
 export type SubmitApplicationInput = z.input<typeof submitApplicationSchema>;

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, eq } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import { applicationEvents, applicationMaterials, applications, licenceTypes, licences, serviceMaterials, services } from "@/db/schema";
+import { applicationEvents, applicationMaterials, applications, licenceTypes, licences, serviceMaterials, services, uploads } from "@/db/schema";
 import type { ApplicationStatus } from "@/db/schema/enums";
 import { requirePermission, type Actor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
@@ -23,6 +23,8 @@ export type MyApplicationDetail = {
     licenceTypeZh: string | null;
     licenceTypeEn: string | null;
     licenceNumber: string | null;
+    /** The resident's own file for this material, previewable at /api/uploads/<id>. */
+    upload: { id: string; fileName: string } | null;
   }[];
   timeline: { status: ApplicationStatus; at: Date; note: string | null; byStaff: boolean }[];
 };
@@ -61,11 +63,14 @@ export async function getMyApplicationOrThrow(db: Executor, actor: Actor, applic
         licenceTypeZh: licenceTypes.nameZh,
         licenceTypeEn: licenceTypes.nameEn,
         licenceNumber: licences.licenceNumber,
+        uploadId: uploads.id,
+        uploadFileName: uploads.fileName,
       })
       .from(applicationMaterials)
       .innerJoin(serviceMaterials, eq(serviceMaterials.id, applicationMaterials.serviceMaterialId))
       .leftJoin(licences, eq(licences.id, applicationMaterials.licenceId))
       .leftJoin(licenceTypes, eq(licenceTypes.id, licences.licenceTypeId))
+      .leftJoin(uploads, and(eq(uploads.id, applicationMaterials.uploadId), eq(uploads.ownerPersonId, actor.personId)))
       .where(and(eq(applicationMaterials.applicationId, app.id), eq(applicationMaterials.personId, actor.personId)))
       .orderBy(asc(serviceMaterials.position)),
     db
@@ -81,7 +86,10 @@ export async function getMyApplicationOrThrow(db: Executor, actor: Actor, applic
   ]);
   return {
     ...app,
-    materials,
+    materials: materials.map(({ uploadId, uploadFileName, ...m }) => ({
+      ...m,
+      upload: uploadId && uploadFileName ? { id: uploadId, fileName: uploadFileName } : null,
+    })),
     timeline: events.map((e) => ({ status: e.status, at: e.at, note: e.note, byStaff: e.role !== null && e.role !== "citizen" })),
   };
 }

@@ -1,12 +1,13 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
-import { applicationEvents, applicationMaterials, applications, auditLog, familyRelations, notifications } from "@/db/schema";
+import { applicationEvents, applicationMaterials, applications, auditLog, familyRelations, notifications, uploads } from "@/db/schema";
 import { seedCatalogue } from "@/db/seed/catalogue";
 import { createTestDatabase } from "@/db/testing";
 import type { Actor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
 import { createCitizenUser, createLicence, createPerson } from "@/lib/testing/factories";
+import { storeUpload } from "@/lib/uploads/store-upload";
 import { getMyApplicationOrThrow } from "./get-my-application";
 import { prepareApplication } from "./prepare-application";
 import { submitApplication } from "./submit-application";
@@ -109,5 +110,49 @@ describe("filing an application online", () => {
     const filed = await submitApplication(h.db, other.actor, { serviceCode: "newborn_hukou", subjectPersonId: null, idempotencyKey: crypto.randomUUID(), answers, consent: true }, NOW);
     await expect(getMyApplicationOrThrow(h.db, actor, filed.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect((await getMyApplicationOrThrow(h.db, other.actor, filed.id)).timeline.map((e) => e.status)).toEqual(["submitted"]);
+  });
+
+  it("attaches an upload for the father's expired ID card, and ignores one for a library material", async () => {
+    const { actor } = await newbornFamily();
+    const page = await prepareApplication(h.db, actor, { serviceCode: "newborn_hukou", now: NOW });
+    const fatherId = page.materials[2];
+    const libraryMaterial = page.materials[0];
+    if (!fatherId || !libraryMaterial) throw new Error("materials missing");
+    const scan = await storeUpload(h.db, actor, { fileName: "父亲身份证.pdf", bytes: Buffer.from("%PDF-1.4 scan") });
+    const spare = await storeUpload(h.db, actor, { fileName: "spare.pdf", bytes: Buffer.from("%PDF-1.4 spare") });
+    const filed = await submitApplication(
+      h.db,
+      actor,
+      { serviceCode: "newborn_hukou", subjectPersonId: null, idempotencyKey: crypto.randomUUID(), answers, consent: true, uploads: { [fatherId.materialId]: scan.id, [libraryMaterial.materialId]: spare.id } },
+      NOW,
+    );
+    expect(filed).toMatchObject({ materialsTotal: 6, materialsFromLibrary: 4, materialsUploaded: 1 });
+    const materials = await h.db.select().from(applicationMaterials).where(eq(applicationMaterials.applicationId, filed.id));
+    expect(materials.find((m) => m.serviceMaterialId === fatherId.materialId)).toMatchObject({ source: "upload", uploadId: scan.id });
+    expect(materials.find((m) => m.serviceMaterialId === libraryMaterial.materialId)).toMatchObject({ source: "library", uploadId: null });
+    const [claimed] = await h.db.select().from(uploads).where(eq(uploads.id, scan.id));
+    expect(claimed?.applicationId).toBe(filed.id);
+    const [unclaimed] = await h.db.select().from(uploads).where(eq(uploads.id, spare.id));
+    expect(unclaimed?.applicationId).toBeNull();
+    const detail = await getMyApplicationOrThrow(h.db, actor, filed.id);
+    expect(detail.materials.filter((m) => m.source === "upload").map((m) => m.upload)).toEqual([{ id: scan.id, fileName: "父亲身份证.pdf" }]);
+
+    // Attached once, it cannot be attached to a second application.
+    const again = { serviceCode: "newborn_hukou", subjectPersonId: null, idempotencyKey: crypto.randomUUID(), answers, consent: true as const, uploads: { [fatherId.materialId]: scan.id } };
+    await expect(submitApplication(h.db, actor, again, NOW)).rejects.toMatchObject({ code: "VALIDATION", messageKey: "errors.uploads.notYours" });
+  });
+
+  it("refuses someone else's upload and files nothing", async () => {
+    const { actor, mother } = await newbornFamily();
+    const other = await newbornFamily();
+    const page = await prepareApplication(h.db, actor, { serviceCode: "newborn_hukou", now: NOW });
+    const fatherId = page.materials[2];
+    if (!fatherId) throw new Error("materials missing");
+    const theirs = await storeUpload(h.db, other.actor, { fileName: "theirs.pdf", bytes: Buffer.from("%PDF-1.4 theirs") });
+    const input = { serviceCode: "newborn_hukou", subjectPersonId: null, idempotencyKey: crypto.randomUUID(), answers, consent: true as const, uploads: { [fatherId.materialId]: theirs.id } };
+    await expect(submitApplication(h.db, actor, input, NOW)).rejects.toMatchObject({ code: "VALIDATION", messageKey: "errors.uploads.notYours" });
+    expect(await h.db.select().from(applications).where(eq(applications.applicantPersonId, mother.id))).toHaveLength(0);
+    const [row] = await h.db.select().from(uploads).where(eq(uploads.id, theirs.id));
+    expect(row?.applicationId).toBeNull();
   });
 });

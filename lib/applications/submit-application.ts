@@ -1,8 +1,8 @@
 import "server-only";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { z } from "zod";
 import { rowsOf, type Executor } from "@/db/client";
-import { applicationEvents, applicationMaterials, applications, notifications } from "@/db/schema";
+import { applicationEvents, applicationMaterials, applications, notifications, uploads } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { requirePermission, type Actor } from "@/lib/auth/actor";
 import { addWorkingDays, toChinaDate } from "@/lib/calendar/working-days";
@@ -13,12 +13,32 @@ import { defaultSubjectId, findActiveServiceOrThrow } from "./prepare-applicatio
 import { lockedValues } from "./prefill";
 import { resolveMaterials } from "./resolve-materials";
 
+const uploadable = new Set(["missing", "upload", "unusable", "expiring"]);
+
+/**
+ * Attaches the applicant's own, still unattached uploads to the new application. The
+ * conditional update is the check: a file someone else owns, or one already attached
+ * elsewhere (even by a concurrent submission), is not updated, and the whole filing fails.
+ */
+async function claimUploads(tx: Executor, personId: string, applicationId: string, uploadIds: string[]): Promise<void> {
+  if (uploadIds.length === 0) return;
+  const claimed = await tx
+    .update(uploads)
+    .set({ applicationId })
+    .where(and(inArray(uploads.id, uploadIds), eq(uploads.ownerPersonId, personId), isNull(uploads.applicationId)))
+    .returning({ id: uploads.id });
+  if (claimed.length !== uploadIds.length) {
+    throw new AppError("VALIDATION", "errors.uploads.notYours", { internal: `claimed ${claimed.length} of ${uploadIds.length} uploads` });
+  }
+}
+
 export type SubmittedApplication = {
   id: string;
   number: string;
   completeBy: string;
   materialsTotal: number;
   materialsFromLibrary: number;
+  materialsUploaded: number;
   /** True when this call found the application an earlier call with the same key had filed. */
   replayed: boolean;
 };
@@ -32,7 +52,7 @@ export type SubmittedApplication = {
 export async function submitApplication(
   db: Executor,
   actor: Actor,
-  input: z.output<typeof submitApplicationSchema>,
+  input: Omit<z.output<typeof submitApplicationSchema>, "uploads"> & { uploads?: Record<string, string> },
   now = new Date(),
 ): Promise<SubmittedApplication> {
   requirePermission(actor, "application:file");
@@ -96,20 +116,33 @@ export async function submitApplication(
         completeBy,
         materialsTotal: materials.length,
         materialsFromLibrary: materials.filter((m) => m.source === "library").length,
+        materialsUploaded: materials.filter((m) => m.source === "upload").length,
         replayed: true,
       };
     }
 
     const checks = await resolveMaterials(tx, service.id, ctx, { today, completeBy });
-    const rows = checks.map((c) => ({
-      applicationId: created.id,
-      personId,
-      serviceMaterialId: c.materialId,
-      // Only a licence valid through the promised date is attached; the rest come to the counter.
-      source: c.outcome === "library" ? ("library" as const) : c.outcome === "form" ? ("form" as const) : ("counter" as const),
-      licenceId: c.outcome === "library" ? (c.licence?.id ?? null) : null,
-      createdAt: now,
-    }));
+    // The library outcome wins: an upload counts only where the library cannot supply the material.
+    const uploadFor = new Map(
+      checks.flatMap((c) => {
+        const uploadId = uploadable.has(c.outcome) ? input.uploads?.[c.materialId] : undefined;
+        return uploadId ? [[c.materialId, uploadId] as const] : [];
+      }),
+    );
+    await claimUploads(tx, personId, created.id, [...uploadFor.values()]);
+    const rows = checks.map((c) => {
+      const uploadId = uploadFor.get(c.materialId) ?? null;
+      return {
+        applicationId: created.id,
+        personId,
+        serviceMaterialId: c.materialId,
+        // Only a licence valid through the promised date is attached; the rest are uploaded or come to the counter.
+        source: c.outcome === "library" ? ("library" as const) : c.outcome === "form" ? ("form" as const) : uploadId ? ("upload" as const) : ("counter" as const),
+        licenceId: c.outcome === "library" ? (c.licence?.id ?? null) : null,
+        uploadId,
+        createdAt: now,
+      };
+    });
     if (rows.length > 0) await tx.insert(applicationMaterials).values(rows);
     await tx.insert(applicationEvents).values({
       applicationId: created.id,
@@ -121,6 +154,7 @@ export async function submitApplication(
       occurredAt: now,
     });
     const fromLibrary = rows.filter((r) => r.source === "library").length;
+    const uploaded = rows.filter((r) => r.source === "upload").length;
     await recordAudit(tx, {
       actorUserId: actor.id,
       actorRole: actor.role,
@@ -128,7 +162,7 @@ export async function submitApplication(
       entityType: "application",
       entityId: created.id,
       personId,
-      detail: { service: service.code, materialsFromLibrary: fromLibrary, channel: "online" },
+      detail: { service: service.code, materialsFromLibrary: fromLibrary, materialsUploaded: uploaded, channel: "online" },
     });
     await tx.insert(notifications).values({
       personId,
@@ -144,6 +178,7 @@ export async function submitApplication(
       completeBy,
       materialsTotal: rows.length,
       materialsFromLibrary: fromLibrary,
+      materialsUploaded: uploaded,
       replayed: false,
     };
   });

@@ -20,4 +20,5 @@ export const namespaces = [
   "apply",
   "catalogue",
   "track",
+  "appointments",
 ] as const;

@@ -238,3 +238,22 @@ export async function createApplicationInStatus(db: Executor, applicantPersonId:
   await db.insert(applicationEvents).values({ applicationId: moved.id, personId: applicantPersonId, fromStatus: "submitted", toStatus: status });
   return moved;
 }
+
+// --- Appointments ---
+import { appointmentSlots as appointmentSlotsTable } from "@/db/schema";
+
+/** An appointment slot at `centreId`, by default a day from now with three seats. */
+export async function createAppointmentSlot(
+  db: Executor,
+  centreId: string,
+  overrides: Partial<typeof appointmentSlotsTable.$inferInsert> = {},
+) {
+  // A random minute offset keeps (centre, starts_at) unique across calls.
+  const startsAt = overrides.startsAt ?? new Date(Date.now() + 86_400_000 + randomInt(0, 1e6) * 60_000);
+  const [slot] = await db
+    .insert(appointmentSlotsTable)
+    .values({ centreId, startsAt, endsAt: new Date(startsAt.getTime() + 30 * 60_000), capacity: 3, ...overrides })
+    .returning();
+  if (!slot) throw new Error("slot not created");
+  return slot;
+}

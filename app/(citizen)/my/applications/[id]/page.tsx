@@ -44,6 +44,7 @@ export default async function MyApplicationPage({
   ]);
   const en = locale === "en";
   const fromLibrary = app.materials.filter((m) => m.source === "library").length;
+  const uploaded = app.materials.filter((m) => m.source === "upload").length;
   const estimate = app.dueOn ?? addWorkingDays(toChinaDate(app.submittedAt ?? new Date()), app.promisedLimitDays);
   return (
     <div className="grid gap-6">
@@ -60,6 +61,7 @@ export default async function MyApplicationPage({
           <AlertTitle>{t("confirmation.title")}</AlertTitle>
           <AlertDescription>
             {t("confirmation.body", { number: app.number, date: estimate, library: fromLibrary, total: app.materials.length })}
+            {uploaded > 0 ? ` ${t("confirmation.uploaded", { count: uploaded })}` : null}
           </AlertDescription>
         </Alert>
       ) : null}
@@ -92,6 +94,11 @@ export default async function MyApplicationPage({
                   <span>
                     {en ? m.nameEn : m.nameZh}
                     {m.licenceNumber ? <span className="block text-xs text-muted-foreground">{m.licenceNumber}</span> : null}
+                    {m.upload ? (
+                      <a href={`/api/uploads/${m.upload.id}`} target="_blank" rel="noopener noreferrer" className="block text-xs underline">
+                        {m.upload.fileName}（{t("upload.preview")}）
+                      </a>
+                    ) : null}
                   </span>
                   <Badge variant={m.source === "library" ? "success" : "outline"}>{t(`sourceOf.${m.source}`)}</Badge>
                 </li>

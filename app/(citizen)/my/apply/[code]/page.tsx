@@ -10,6 +10,9 @@ import { getDb } from "@/db";
 import { prepareApplication } from "@/lib/applications/prepare-application";
 import { requirePageUser } from "@/lib/auth/page";
 
+/** The outcomes where the library cannot supply the material, so the resident may upload it. */
+const uploadableOutcomes = new Set(["missing", "upload", "unusable", "expiring"]);
+
 const paramsSchema = z.object({ for: z.uuid().optional() });
 
 export default async function ApplyPage({
@@ -71,6 +74,9 @@ export default async function ApplyPage({
                 prefilled={page.prefilled}
                 subjectId={page.subjectId}
                 libraryCount={page.materials.filter((m) => m.outcome === "library").length}
+                uploadable={page.materials
+                  .filter((m) => uploadableOutcomes.has(m.outcome))
+                  .map((m) => ({ id: m.materialId, nameZh: m.nameZh, nameEn: m.nameEn }))}
               />
             </CardContent>
           </Card>
