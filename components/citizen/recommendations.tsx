@@ -7,6 +7,9 @@ import type { Recommendation } from "@/lib/eligibility/recommend-services-for-re
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
+/** Services of 出生一件事 about a child: recommended any of them, the bundle is offered for that child. */
+const NEWBORN_BUNDLE = new Set(["newborn_hukou", "vaccination_certificate", "newborn_medical_insurance", "newborn_social_security_card"]);
+
 /** The apply page; a recommendation about a child says which child, by person id (never the ID number). */
 function applyHref(item: Recommendation): string {
   const path = `/my/apply/${encodeURIComponent(item.serviceCode)}`;
@@ -15,7 +18,7 @@ function applyHref(item: Recommendation): string {
 
 /** "为您推荐": the services the resident qualifies for, each with its reason in plain words. */
 export async function Recommendations({ items }: { items: Recommendation[] }) {
-  const [t, format, locale] = await Promise.all([getTranslations("recommendations"), getFormatter(), getLocale()]);
+  const [t, ta, format, locale] = await Promise.all([getTranslations("recommendations"), getTranslations("apply.bundle"), getFormatter(), getLocale()]);
   const en = locale === "en";
   // Reasons carry ISO days; noon China time keeps the calendar day whatever the formatter's zone.
   const localise = (params: Recommendation["reasonParams"]) =>
@@ -33,6 +36,13 @@ export async function Recommendations({ items }: { items: Recommendation[] }) {
         <CardDescription>{t("description")}</CardDescription>
       </CardHeader>
       <CardContent>
+        {[...new Set(items.filter((item) => NEWBORN_BUNDLE.has(item.serviceCode)).map((item) => item.subjectPersonId))].map((child) => (
+          <p key={`bundle:${child}`} className="mb-4">
+            <Link href={`/my/apply/bundle/newborn?for=${encodeURIComponent(child)}`} className="font-medium text-primary underline underline-offset-4">
+              {ta("link", { name: ta("newborn") })}
+            </Link>
+          </p>
+        ))}
         {items.length === 0 ? (
           <p className="text-muted-foreground">{t("empty")}</p>
         ) : (

@@ -1,36 +1,18 @@
 import "server-only";
-import { and, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { z } from "zod";
 import { rowsOf, type Executor } from "@/db/client";
-import { applicationEvents, applicationMaterials, applications, notifications, uploads } from "@/db/schema";
+import { applicationEvents, applicationMaterials, applications, notifications } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { requirePermission, type Actor } from "@/lib/auth/actor";
 import { addWorkingDays, toChinaDate } from "@/lib/calendar/working-days";
 import { AppError } from "@/lib/errors";
 import { loadApplicantContext } from "./applicant-context";
+import { claimUploads, uploadableOutcomes as uploadable } from "./claim-uploads";
 import { buildAnswersSchema, type submitApplicationSchema } from "./answers-schema";
 import { defaultSubjectId, findActiveServiceOrThrow } from "./prepare-application";
 import { lockedValues } from "./prefill";
 import { resolveMaterials } from "./resolve-materials";
-
-const uploadable = new Set(["missing", "upload", "unusable", "expiring"]);
-
-/**
- * Attaches the applicant's own, still unattached uploads to the new application. The
- * conditional update is the check: a file someone else owns, or one already attached
- * elsewhere (even by a concurrent submission), is not updated, and the whole filing fails.
- */
-async function claimUploads(tx: Executor, personId: string, applicationId: string, uploadIds: string[]): Promise<void> {
-  if (uploadIds.length === 0) return;
-  const claimed = await tx
-    .update(uploads)
-    .set({ applicationId })
-    .where(and(inArray(uploads.id, uploadIds), eq(uploads.ownerPersonId, personId), isNull(uploads.applicationId)))
-    .returning({ id: uploads.id });
-  if (claimed.length !== uploadIds.length) {
-    throw new AppError("VALIDATION", "errors.uploads.notYours", { internal: `claimed ${claimed.length} of ${uploadIds.length} uploads` });
-  }
-}
 
 export type SubmittedApplication = {
   id: string;

@@ -1,0 +1,179 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useRouter } from "next/navigation";
+import { useLocale, useTranslations } from "next-intl";
+import { useMemo, useState } from "react";
+import { useForm } from "react-hook-form";
+import { z } from "zod";
+import { submitBundleAction } from "@/app/(citizen)/my/apply/bundle/[code]/actions";
+import { MaterialUploads, type ChosenUpload, type UploadableMaterial } from "@/components/citizen/material-uploads";
+import { applyActionFailure } from "@/components/forms/apply-action-result";
+import { TextField } from "@/components/forms/text-field";
+import { Alert, AlertDescription } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { FormField, formFieldDescribedBy } from "@/components/ui/form-field";
+import { SelectNative } from "@/components/ui/select-native";
+import type { ServiceFormField } from "@/db/schema/catalogue";
+import { buildAnswersSchema } from "@/lib/applications/answers-schema";
+import type { PrefilledField } from "@/lib/applications/prefill";
+
+type Props = {
+  bundleCode: string;
+  /** The services listed to the resident; the server refuses if that has changed. */
+  services: string[];
+  fields: ServiceFormField[];
+  prefilled: PrefilledField[];
+  subjectId: string | null;
+  libraryCount: number;
+  /** Materials the library cannot supply, which the resident may upload instead of bringing. */
+  uploadable: UploadableMaterial[];
+};
+
+type Values = { answers: Record<string, string>; consent: boolean };
+
+/**
+ * The one form of a life-event bundle: every field of its services asked once (register values
+ * locked with their source), the uploads the library cannot supply, then check-your-answers.
+ * One idempotency key per form visit, so a double click or a retry files one group.
+ */
+export function BundleForm({ bundleCode, services, fields, prefilled, subjectId, libraryCount, uploadable }: Props) {
+  const t = useTranslations("apply");
+  const tv = useTranslations("validation");
+  const en = useLocale() === "en";
+  const router = useRouter();
+  const [idempotencyKey] = useState(() => crypto.randomUUID());
+  const [reviewing, setReviewing] = useState(false);
+  const [uploads, setUploads] = useState<Record<string, ChosenUpload>>({});
+  const locked = useMemo(() => new Map(prefilled.filter((p) => p.locked).map((p) => [p.name, p])), [prefilled]);
+  const editable = fields.filter((f) => !locked.has(f.name));
+  const schema = useMemo(
+    () =>
+      z.object({
+        answers: buildAnswersSchema(fields, new Set(locked.keys())),
+        consent: z.boolean().refine((v) => v, { message: "answers.consent" }),
+      }),
+    [fields, locked],
+  );
+  const defaults = Object.fromEntries(
+    editable.map((f) => [f.name, prefilled.find((p) => p.name === f.name)?.display ?? ""]),
+  );
+  const form = useForm<Values>({
+    resolver: zodResolver(schema, undefined, { raw: true }),
+    defaultValues: { answers: defaults, consent: false },
+  });
+  const { errors, isSubmitting } = form.formState;
+  const label = (f: ServiceFormField) => (en ? f.labelEn : f.labelZh);
+  const msg = (m?: string) => (m ? (tv.has(m) ? tv(m) : m) : undefined);
+
+  const toReview = form.handleSubmit(() => setReviewing(true));
+  const submit = form.handleSubmit(async (values) => {
+    const result = await submitBundleAction({
+      bundleCode,
+      services,
+      subjectPersonId: subjectId,
+      idempotencyKey,
+      answers: values.answers,
+      consent: true,
+      uploads: Object.fromEntries(Object.entries(uploads).map(([materialId, u]) => [materialId, u.id])),
+    });
+    if (!result.ok) {
+      setReviewing(false);
+      return applyActionFailure(form.setError, result);
+    }
+    router.push(`/my/bundles/${result.data.groupId}?submitted=1`);
+  });
+
+  // Read when the review step renders; the inputs are not shown (nor editable) then.
+  const values = form.getValues();
+  return (
+    <form onSubmit={reviewing ? submit : toReview} noValidate className="grid gap-4" aria-label={t("bundle.formLabel")}>
+      {errors.root?.server ? (
+        <Alert variant="destructive">
+          <AlertDescription>{errors.root.server.message}</AlertDescription>
+        </Alert>
+      ) : null}
+      {fields.map((f) => {
+        const fixed = locked.get(f.name);
+        if (fixed) {
+          return (
+            <div key={f.name} className="grid gap-1">
+              <span className="text-sm font-medium">{label(f)}</span>
+              <span className="rounded-md bg-muted px-3 py-2" data-testid={`locked-${f.name}`}>
+                {f.type === "select" ? (f.options?.find((o) => o.value === fixed.display)?.[en ? "labelEn" : "labelZh"] ?? fixed.display) : fixed.display}
+              </span>
+              <span className="text-xs text-muted-foreground">
+                {t("source", { register: t(`registers.${fixed.register}`), date: fixed.updatedAt.slice(0, 10) })}
+              </span>
+            </div>
+          );
+        }
+        const error = errors.answers?.[f.name];
+        const id = `answer-${f.name}`;
+        if (reviewing) {
+          return (
+            <div key={f.name} className="grid gap-1">
+              <span className="text-sm font-medium">{label(f)}</span>
+              <span className="px-3 py-2">{values.answers[f.name] || t("notGiven")}</span>
+            </div>
+          );
+        }
+        if (f.type === "select") {
+          const message = error?.type === "server" ? error.message : msg(error?.message);
+          return (
+            <FormField key={f.name} id={id} label={label(f)} error={message} required={f.required}>
+              <SelectNative id={id} aria-invalid={message ? true : undefined} aria-describedby={formFieldDescribedBy(id, { error: message })} {...form.register(`answers.${f.name}`)}>
+                <option value="">{t("choose")}</option>
+                {f.options?.map((o) => (
+                  <option key={o.value} value={o.value}>
+                    {en ? o.labelEn : o.labelZh}
+                  </option>
+                ))}
+              </SelectNative>
+            </FormField>
+          );
+        }
+        return (
+          <TextField
+            key={f.name}
+            id={id}
+            label={label(f)}
+            type={f.type === "date" ? "date" : f.type === "phone" ? "tel" : "text"}
+            required={f.required}
+            error={error}
+            {...form.register(`answers.${f.name}`)}
+          />
+        );
+      })}
+      <MaterialUploads
+        materials={uploadable}
+        chosen={uploads}
+        disabled={reviewing}
+        onChange={(materialId, upload) => setUploads((u) => ({ ...u, [materialId]: upload }))}
+      />
+      <label className="flex items-start gap-2 text-sm">
+        <input type="checkbox" className="mt-1" disabled={reviewing} {...form.register("consent")} />
+        <span>{t("bundle.consent", { count: libraryCount })}</span>
+      </label>
+      {errors.consent ? (
+        <p role="alert" className="text-sm font-medium text-destructive">
+          {msg(errors.consent.message)}
+        </p>
+      ) : null}
+      <div className="flex gap-3">
+        {reviewing ? (
+          <>
+            <Button type="button" variant="outline" onClick={() => setReviewing(false)} disabled={isSubmitting}>
+              {t("back")}
+            </Button>
+            <Button type="submit" disabled={isSubmitting}>
+              {isSubmitting ? t("submitting") : t("submit")}
+            </Button>
+          </>
+        ) : (
+          <Button type="submit">{t("review")}</Button>
+        )}
+      </div>
+    </form>
+  );
+}

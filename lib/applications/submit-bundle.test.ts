@@ -1,0 +1,182 @@
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DbHandle } from "@/db/client";
+import { applicationEvents, applicationMaterials, applications, auditLog, familyRelations, notifications, uploads } from "@/db/schema";
+import { bundleId, seedCatalogue } from "@/db/seed/catalogue";
+import { createTestDatabase } from "@/db/testing";
+import type { Actor } from "@/lib/auth/actor";
+import { AppError } from "@/lib/errors";
+import { createCitizenUser, createLicence, createPerson } from "@/lib/testing/factories";
+import { storeUpload } from "@/lib/uploads/store-upload";
+import { prepareBundle } from "./prepare-bundle";
+import { getMyBundleGroupOrThrow, submitBundle } from "./submit-bundle";
+
+let h: DbHandle;
+beforeAll(async () => {
+  h = await createTestDatabase();
+  await seedCatalogue(h.db);
+});
+afterAll(async () => {
+  await h.close();
+});
+
+const NOW = new Date("2026-11-23T02:00:00Z"); // Monday 10:00 in China
+
+/** As in submit-application.test.ts: the mother applies; the father's ID card has expired; the baby holds its birth certificate. */
+async function newbornFamily() {
+  const { person: mother, user } = await createCitizenUser(h.db, "Secret2026", { sex: "female", maritalStatus: "married" });
+  const father = await createPerson(h.db, { sex: "male", maritalStatus: "married" });
+  const baby = await createPerson(h.db, { birthDate: "2026-11-01", hukouDivisionCode: null, hukouAddress: null, employmentStatus: "child", insuranceStatus: "none", insuranceMonths: 0 });
+  await h.db.insert(familyRelations).values([
+    { personId: mother.id, relativeId: father.id, relation: "spouse" },
+    { personId: father.id, relativeId: mother.id, relation: "spouse" },
+    { personId: mother.id, relativeId: baby.id, relation: "child" },
+    { personId: baby.id, relativeId: mother.id, relation: "parent" },
+  ]);
+  for (const typeKey of ["resident_id_card", "household_register", "marriage_certificate"]) {
+    await createLicence(h.db, { holderPersonId: mother.id, typeKey, validUntil: "2035-01-01" });
+  }
+  await createLicence(h.db, { holderPersonId: father.id, typeKey: "resident_id_card", validUntil: "2026-11-01" });
+  await createLicence(h.db, { holderPersonId: baby.id, typeKey: "birth_medical_certificate", validUntil: null });
+  const actor: Actor = { id: user.id, role: "citizen", displayName: mother.name, personId: mother.id, departmentId: null, centreId: null };
+  return { mother, father, baby, actor };
+}
+
+/** Every field the five services ask that the register does not fill, once. */
+const answers = {
+  applicantPhone: "13912345678",
+  ethnicity: "汉族",
+  relationToHead: "daughter",
+  insuranceTier: "tier1",
+  collection: "post",
+  deliveryType: "natural",
+  employerName: "深圳市某某科技有限公司",
+  bankAccount: "6222021234567890123",
+};
+
+const FILED = ["vaccination_certificate", "newborn_hukou", "newborn_medical_insurance", "newborn_social_security_card", "maternity_allowance"];
+
+async function uploadsFor(actor: Actor, keys: string[]): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const key of keys) out[key] = (await storeUpload(h.db, actor, { fileName: `${key.slice(-6)}.pdf`, bytes: Buffer.from(`%PDF-1.4 ${key}`) })).id;
+  return out;
+}
+
+describe("filing the newborn bundle", () => {
+  it("leaves out the certificate the child holds, asks each field once, and counts each material once", async () => {
+    const { actor } = await newbornFamily();
+    const page = await prepareBundle(h.db, actor, { bundleCode: "newborn", now: NOW });
+    expect(page.included.map((s) => s.code)).toEqual(FILED);
+    expect(page.skipped).toEqual([expect.objectContaining({ code: "birth_medical_certificate", reason: "held" })]);
+    const names = page.fields.map((f) => f.name);
+    expect(new Set(names).size).toBe(names.length);
+    expect(names).toEqual(expect.arrayContaining(["applicantPhone", "childName", "ethnicity", "bankAccount"]));
+    // The child's ID number is read from the register when it has one; otherwise the hukou
+    // registration in the same bundle issues it, and it is not required.
+    const childId = page.fields.find((f) => f.name === "childIdNumber");
+    expect(page.prefilled.some((p) => p.name === "childIdNumber" && p.locked) || childId?.required === false).toBe(true);
+    expect(page.prefilled.find((p) => p.name === "childName")?.locked).toBe(true);
+    // 25 materials over five services become 13: 4 from the library, 2 issued inside the bundle,
+    // 4 required uploads (father's expired ID card, the baby's photo, the mother's insurance record,
+    // the discharge summary), 2 optional uploads and the one online form.
+    expect(page.counts).toEqual({ perService: 25, certificatesPerService: 17, total: 13, library: 4, fromBundle: 2, toUpload: 4 });
+    const birthCertificate = page.materials.find((m) => m.outcome === "library" && m.subject === "child");
+    expect(birthCertificate?.services.map((s) => s.code)).toEqual(["vaccination_certificate", "newborn_hukou", "newborn_medical_insurance", "maternity_allowance"]);
+    expect(page.materials.filter((m) => m.outcome === "bundle").map((m) => m.issuedBy?.code).sort()).toEqual(["newborn_hukou", "newborn_medical_insurance"]);
+  });
+
+  it("files one application per service in one group, links a shared upload everywhere, and replays on retry", async () => {
+    const { actor, mother, baby } = await newbornFamily();
+    const page = await prepareBundle(h.db, actor, { bundleCode: "newborn", now: NOW });
+    const needed = page.materials.filter((m) => m.required && ["missing", "upload", "unusable", "expiring"].includes(m.outcome)).map((m) => m.key);
+    expect(needed).toHaveLength(4);
+    const files = await uploadsFor(actor, needed);
+    const input = { bundleCode: "newborn", subjectPersonId: null, idempotencyKey: crypto.randomUUID(), answers, consent: true as const, uploads: files };
+    const first = await submitBundle(h.db, actor, input, NOW);
+    const second = await submitBundle(h.db, actor, input, NOW);
+    expect(first.replayed).toBe(false);
+    expect(second).toEqual({ groupId: first.groupId, replayed: true });
+
+    const rows = await h.db.select().from(applications).where(eq(applications.applicantPersonId, mother.id));
+    expect(rows).toHaveLength(5);
+    expect(new Set(rows.map((r) => r.bundleGroupId))).toEqual(new Set([first.groupId]));
+    expect(rows.every((r) => r.bundleId === bundleId("newborn") && r.subjectPersonId === baby.id && r.status === "submitted")).toBe(true);
+    expect(new Set(rows.map((r) => r.number)).size).toBe(5);
+    const hukou = rows.find((r) => r.formData.relationToHead === "daughter" && "hukouAddress" in r.formData);
+    expect(hukou?.formData).toMatchObject({ applicantIdNumber: mother.idNumber, childName: baby.name, ethnicity: "汉族" });
+    expect(hukou?.formData).not.toHaveProperty("bankAccount");
+
+    const group = await getMyBundleGroupOrThrow(h.db, actor, first.groupId);
+    expect(group.applications.map((a) => a.serviceCode).sort()).toEqual([...FILED].sort());
+    expect(group.applications.map((a) => [a.serviceCode, a.materials, a.fromLibrary, a.uploaded]).sort()).toEqual(
+      [
+        ["maternity_allowance", 5, 2, 2],
+        ["newborn_hukou", 6, 4, 1],
+        ["newborn_medical_insurance", 5, 2, 0],
+        ["newborn_social_security_card", 5, 1, 1],
+        ["vaccination_certificate", 4, 2, 0],
+      ].sort(),
+    );
+    expect(group.applications.every((a) => /^\d{4}-\d{2}-\d{2}$/.test(a.dueOn))).toBe(true);
+    expect(group).toMatchObject({ materialsTotal: 13, materialsFromLibrary: 4, materialsUploaded: 4 });
+
+    for (const r of rows) {
+      expect(await h.db.select().from(applicationEvents).where(eq(applicationEvents.applicationId, r.id))).toHaveLength(1);
+      expect(await h.db.select().from(auditLog).where(eq(auditLog.entityId, r.id))).toHaveLength(1);
+    }
+    expect(await h.db.select().from(notifications).where(eq(notifications.personId, mother.id))).toHaveLength(1);
+    // Each file is claimed once, by one application of the group.
+    const claimed = await h.db.select().from(uploads).where(eq(uploads.ownerPersonId, mother.id));
+    expect(claimed.every((u) => rows.some((r) => r.id === u.applicationId))).toBe(true);
+    // The child's household register comes from the hukou registration filed alongside.
+    const ssc = rows.find((r) => "collection" in r.formData);
+    const sscMaterials = await h.db.select().from(applicationMaterials).where(eq(applicationMaterials.applicationId, ssc?.id ?? ""));
+    expect(sscMaterials.filter((m) => m.note?.includes("新生儿入户"))).toHaveLength(1);
+
+    // Filed once, the bundle has nothing left but the services not yet served.
+    const after = await prepareBundle(h.db, actor, { bundleCode: "newborn", now: NOW });
+    expect(after.included).toEqual([]);
+    expect(after.skipped.filter((s) => s.reason === "applied").map((s) => s.code)).toEqual(FILED);
+    await expect(submitBundle(h.db, actor, { ...input, idempotencyKey: crypto.randomUUID(), uploads: {} }, NOW)).rejects.toMatchObject({ code: "CONFLICT" });
+  });
+
+  it("files one group when the same request arrives twice at once", async () => {
+    const { actor, mother } = await newbornFamily();
+    const input = { bundleCode: "newborn", subjectPersonId: null, idempotencyKey: crypto.randomUUID(), answers, consent: true as const };
+    const results = await Promise.all([submitBundle(h.db, actor, input, NOW), submitBundle(h.db, actor, input, NOW)]);
+    expect(new Set(results.map((r) => r.groupId)).size).toBe(1);
+    expect(await h.db.select().from(applications).where(eq(applications.applicantPersonId, mother.id))).toHaveLength(5);
+  });
+
+  it("refuses a missing answer naming the field, and files nothing", async () => {
+    const { actor, mother } = await newbornFamily();
+    const error = await submitBundle(h.db, actor, { bundleCode: "newborn", subjectPersonId: null, idempotencyKey: crypto.randomUUID(), answers: { ...answers, bankAccount: "" }, consent: true }, NOW).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).fieldErrors).toEqual({ "answers.bankAccount": "validation.answers.required" });
+    expect(await h.db.select().from(applications).where(eq(applications.applicantPersonId, mother.id))).toHaveLength(0);
+  });
+
+  it("files nothing when the services the resident saw are no longer the ones to file", async () => {
+    const { actor, mother } = await newbornFamily();
+    const saw = ["newborn_hukou", ...FILED];
+    await expect(
+      submitBundle(h.db, actor, { bundleCode: "newborn", subjectPersonId: null, idempotencyKey: crypto.randomUUID(), answers, consent: true, services: saw }, NOW),
+    ).rejects.toMatchObject({ code: "CONFLICT", messageKey: "errors.apply.bundleChanged" });
+    expect(await h.db.select().from(applications).where(eq(applications.applicantPersonId, mother.id))).toHaveLength(0);
+    const ok = await submitBundle(h.db, actor, { bundleCode: "newborn", subjectPersonId: null, idempotencyKey: crypto.randomUUID(), answers, consent: true, services: FILED }, NOW);
+    expect(ok.replayed).toBe(false);
+  });
+
+  it("refuses another resident's child, and hides a group from another resident", async () => {
+    const mine = await newbornFamily();
+    const other = await newbornFamily();
+    await expect(prepareBundle(h.db, mine.actor, { bundleCode: "newborn", subjectPersonId: other.baby.id, now: NOW })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      submitBundle(h.db, mine.actor, { bundleCode: "newborn", subjectPersonId: other.baby.id, idempotencyKey: crypto.randomUUID(), answers, consent: true }, NOW),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect(await h.db.select().from(applications).where(eq(applications.applicantPersonId, mine.mother.id))).toHaveLength(0);
+    const filed = await submitBundle(h.db, other.actor, { bundleCode: "newborn", subjectPersonId: null, idempotencyKey: crypto.randomUUID(), answers, consent: true }, NOW);
+    await expect(getMyBundleGroupOrThrow(h.db, mine.actor, filed.groupId)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect((await getMyBundleGroupOrThrow(h.db, other.actor, filed.groupId)).applications).toHaveLength(5);
+  });
+});

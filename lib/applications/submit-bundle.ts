@@ -1,0 +1,289 @@
+import "server-only";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import type { z } from "zod";
+import { rowsOf, type Executor } from "@/db/client";
+import { applicationEvents, applicationMaterials, applications, notifications, serviceBundles, serviceMaterials, services } from "@/db/schema";
+import type { ApplicationStatus } from "@/db/schema/enums";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { requirePermission, type Actor } from "@/lib/auth/actor";
+import { addWorkingDays, toChinaDate } from "@/lib/calendar/working-days";
+import { AppError } from "@/lib/errors";
+import { buildAnswersSchema } from "./answers-schema";
+import type { submitBundleSchema } from "./bundle-schema";
+import { claimUploads, uploadableOutcomes } from "./claim-uploads";
+import { findBundleOrThrow, materialKey, planBundle } from "./prepare-bundle";
+
+export type SubmittedBundle = {
+  groupId: string;
+  /** True when this call found the group an earlier call with the same key had filed. */
+  replayed: boolean;
+};
+
+function validationError(issues: { path: PropertyKey[]; code: string; message: string }[]): AppError {
+  const fieldErrors: Record<string, string> = {};
+  for (const issue of issues) {
+    const field = `answers.${issue.path.map(String).join(".")}`;
+    fieldErrors[field] ??= issue.code === "unrecognized_keys" ? "validation.invalid" : `validation.${issue.message}`;
+  }
+  return new AppError("VALIDATION", "errors.validation", { fieldErrors });
+}
+
+/**
+ * Files a life-event bundle for one child as one act: an application per included service,
+ * all with the bundle's id and one fresh group id, each with its own number, materials,
+ * event and audit row, and one notice for the bundle, in one transaction. Answers are typed
+ * once and validated against every service; register values are re-read here. An upload
+ * counts once for the resident but is linked to every application that needs that material.
+ * The idempotency key makes a retried submit return the group filed first.
+ */
+export async function submitBundle(
+  db: Executor,
+  actor: Actor,
+  input: Omit<z.output<typeof submitBundleSchema>, "uploads"> & { uploads?: Record<string, string> },
+  now = new Date(),
+): Promise<SubmittedBundle> {
+  requirePermission(actor, "application:file");
+  const personId = actor.personId;
+  if (!personId) throw new AppError("FORBIDDEN", "errors.forbidden");
+
+  // A retry first: the group filed under this key is the answer, whatever has changed since.
+  const bundle = await findBundleOrThrow(db, input.bundleCode);
+  const replay = async (ex: Executor): Promise<SubmittedBundle | null> => {
+    const [existing] = await ex
+      .select({ bundleId: applications.bundleId, groupId: applications.bundleGroupId })
+      .from(applications)
+      .where(and(eq(applications.applicantPersonId, personId), eq(applications.idempotencyKey, input.idempotencyKey)));
+    if (!existing) return null;
+    if (existing.bundleId !== bundle.id || !existing.groupId) throw new AppError("CONFLICT", "errors.apply.keyReused");
+    return { groupId: existing.groupId, replayed: true };
+  };
+  const earlier = await replay(db);
+  if (earlier) return earlier;
+
+  const plan = await planBundle(db, personId, { bundleCode: input.bundleCode, subjectPersonId: input.subjectPersonId, now });
+  if (!plan.subjectId) throw new AppError("VALIDATION", "errors.validation", { internal: "bundle needs a child" });
+  if (plan.included.length === 0) throw new AppError("CONFLICT", "errors.apply.bundleEmpty");
+  const codes = plan.included.map((p) => p.service.code);
+  if (input.services && [...input.services].sort().join() !== [...codes].sort().join()) {
+    throw new AppError("CONFLICT", "errors.apply.bundleChanged", { internal: `saw ${input.services.join()}, now ${codes.join()}` });
+  }
+
+  const lockedNames = new Set(Object.keys(plan.locked));
+  // A field left out counts as left empty (the required ones then fail as required).
+  const blank = Object.fromEntries(plan.fields.filter((f) => !lockedNames.has(f.name)).map((f) => [f.name, ""]));
+  const parsed = buildAnswersSchema(plan.fields, lockedNames).safeParse({ ...blank, ...input.answers });
+  if (!parsed.success) throw validationError(parsed.error.issues);
+  const answers: Record<string, string> = { ...parsed.data, ...plan.locked };
+  const formDataOf = plan.included.map((p) => {
+    const own = buildAnswersSchema(p.fields, lockedNames).safeParse(
+      Object.fromEntries(p.fields.filter((f) => !lockedNames.has(f.name)).map((f) => [f.name, parsed.data[f.name] ?? ""])),
+    );
+    if (!own.success) throw validationError(own.error.issues);
+    return Object.fromEntries(p.fields.flatMap((f) => (f.name in answers ? [[f.name, answers[f.name]]] : [])));
+  });
+
+  const subjectId = plan.subjectId;
+  const today = toChinaDate(now);
+  return db.transaction(async (tx) => {
+    const groupId = crypto.randomUUID();
+    const claimed = new Set<string>();
+    const numbers: string[] = [];
+    let firstId: string | null = null;
+    for (const [i, p] of plan.included.entries()) {
+      const service = p.service;
+      const [next] = rowsOf<{ seq: number }>(await tx.execute(sql`SELECT nextval('application_number_seq')::int AS seq`));
+      if (!next) throw new Error("application_number_seq returned nothing");
+      const number = `SZ${today.replaceAll("-", "")}${String(next.seq).padStart(8, "0")}`;
+      const [created] = await tx
+        .insert(applications)
+        .values({
+          number,
+          serviceId: service.id,
+          bundleId: plan.bundle.id,
+          bundleGroupId: groupId,
+          applicantPersonId: personId,
+          subjectPersonId: subjectId,
+          status: "submitted",
+          channel: "online",
+          formData: formDataOf[i] ?? {},
+          submittedAt: now,
+          // The first application carries the key itself; the others derive theirs from it.
+          idempotencyKey: i === 0 ? input.idempotencyKey : `${input.idempotencyKey}#${service.code}`,
+          createdByUserId: actor.id,
+          createdAt: now,
+          updatedAt: now,
+        })
+        .onConflictDoNothing({ target: [applications.applicantPersonId, applications.idempotencyKey] })
+        .returning({ id: applications.id, number: applications.number });
+      if (!created) {
+        // A concurrent submit with the same key committed first.
+        const again = await replay(tx);
+        if (again) return again;
+        throw new AppError("CONFLICT", "errors.apply.keyReused");
+      }
+      firstId ??= created.id;
+      numbers.push(created.number);
+
+      const uploadFor = new Map(
+        p.checks.flatMap((c) => {
+          const key = plan.keyOf.get(c.materialId);
+          const uploadId = key && uploadableOutcomes.has(c.outcome) && !p.producedBy.has(c.materialId) ? input.uploads?.[key] : undefined;
+          return uploadId ? [[c.materialId, uploadId] as const] : [];
+        }),
+      );
+      // A file is claimed by the first application that needs it and linked to the rest.
+      const fresh = [...new Set(uploadFor.values())].filter((id) => !claimed.has(id));
+      await claimUploads(tx, personId, created.id, fresh);
+      for (const id of fresh) claimed.add(id);
+
+      const rows = p.checks.map((c) => {
+        const uploadId = uploadFor.get(c.materialId) ?? null;
+        const issuedBy = p.producedBy.get(c.materialId);
+        return {
+          applicationId: created.id,
+          personId,
+          serviceMaterialId: c.materialId,
+          source: c.outcome === "library" ? ("library" as const) : c.outcome === "form" ? ("form" as const) : uploadId ? ("upload" as const) : ("counter" as const),
+          licenceId: c.outcome === "library" ? (c.licence?.id ?? null) : null,
+          uploadId,
+          // Issued by an earlier application of this group; the clerk takes it from the library once issued.
+          note: issuedBy && !uploadId ? `由本次联办的“${issuedBy.nameZh}”签发后从电子证照库调取 / issued by ${issuedBy.nameEn} in this bundle` : null,
+          createdAt: now,
+        };
+      });
+      if (rows.length > 0) await tx.insert(applicationMaterials).values(rows);
+      await tx.insert(applicationEvents).values({
+        applicationId: created.id,
+        personId,
+        fromStatus: null,
+        toStatus: "submitted",
+        actorUserId: actor.id,
+        actorRole: actor.role,
+        occurredAt: now,
+      });
+      await recordAudit(tx, {
+        actorUserId: actor.id,
+        actorRole: actor.role,
+        action: "application.submit",
+        entityType: "application",
+        entityId: created.id,
+        personId,
+        detail: {
+          service: service.code,
+          bundle: plan.bundle.code,
+          bundleGroupId: groupId,
+          materialsFromLibrary: rows.filter((r) => r.source === "library").length,
+          materialsUploaded: rows.filter((r) => r.source === "upload").length,
+          channel: "online",
+        },
+      });
+    }
+    await tx.insert(notifications).values({
+      personId,
+      kind: "application",
+      messageKey: "applicationSubmitted",
+      params: { number: numbers.join("、"), serviceZh: plan.bundle.nameZh, serviceEn: plan.bundle.nameEn },
+      applicationId: firstId,
+      createdAt: now,
+    });
+    return { groupId, replayed: false };
+  });
+}
+
+export type BundleGroup = {
+  groupId: string;
+  bundle: { code: string; nameZh: string; nameEn: string };
+  applications: {
+    id: string;
+    number: string;
+    serviceCode: string;
+    serviceNameZh: string;
+    serviceNameEn: string;
+    status: ApplicationStatus;
+    /** The promised completion date: set on acceptance, estimated from submission until then. */
+    dueOn: string;
+    materials: number;
+    fromLibrary: number;
+    uploaded: number;
+  }[];
+  /** Counted once per material across the bundle (a licence or file shared by several services counts once). */
+  materialsTotal: number;
+  materialsFromLibrary: number;
+  materialsUploaded: number;
+};
+
+/** One filed bundle of the signed-in resident; anyone else's group is NOT_FOUND. */
+export async function getMyBundleGroupOrThrow(db: Executor, actor: Actor, groupId: string): Promise<BundleGroup> {
+  requirePermission(actor, "application:file");
+  if (!actor.personId) throw new AppError("NOT_FOUND", "errors.notFound");
+  const apps = await db
+    .select({
+      id: applications.id,
+      number: applications.number,
+      status: applications.status,
+      dueOn: applications.dueOn,
+      submittedAt: applications.submittedAt,
+      bundleId: applications.bundleId,
+      code: services.code,
+      nameZh: services.nameZh,
+      nameEn: services.nameEn,
+      promisedLimitDays: services.promisedLimitDays,
+    })
+    .from(applications)
+    .innerJoin(services, eq(services.id, applications.serviceId))
+    .where(and(eq(applications.bundleGroupId, groupId), eq(applications.applicantPersonId, actor.personId)))
+    .orderBy(asc(applications.number));
+  const bundleId = apps[0]?.bundleId;
+  if (!bundleId) throw new AppError("NOT_FOUND", "errors.notFound");
+  const [bundleRow] = await db
+    .select({ code: serviceBundles.code, nameZh: serviceBundles.nameZh, nameEn: serviceBundles.nameEn })
+    .from(serviceBundles)
+    .where(eq(serviceBundles.id, bundleId));
+  if (!bundleRow) throw new AppError("NOT_FOUND", "errors.notFound");
+  const materials = await db
+    .select({
+      applicationId: applicationMaterials.applicationId,
+      source: applicationMaterials.source,
+      uploadId: applicationMaterials.uploadId,
+      id: serviceMaterials.id,
+      kind: serviceMaterials.kind,
+      licenceTypeId: serviceMaterials.licenceTypeId,
+      subject: serviceMaterials.subject,
+    })
+    .from(applicationMaterials)
+    .innerJoin(serviceMaterials, eq(serviceMaterials.id, applicationMaterials.serviceMaterialId))
+    .where(
+      and(
+        eq(applicationMaterials.personId, actor.personId),
+        inArray(
+          applicationMaterials.applicationId,
+          apps.map((a) => a.id),
+        ),
+      ),
+    );
+  const keys = new Set(materials.map(materialKey));
+  const libraryKeys = new Set(materials.filter((m) => m.source === "library").map(materialKey));
+  const uploadIds = new Set(materials.flatMap((m) => (m.uploadId ? [m.uploadId] : [])));
+  return {
+    groupId,
+    bundle: bundleRow,
+    applications: apps.map((a) => {
+      const own = materials.filter((m) => m.applicationId === a.id);
+      return {
+        id: a.id,
+        number: a.number,
+        serviceCode: a.code,
+        serviceNameZh: a.nameZh,
+        serviceNameEn: a.nameEn,
+        status: a.status,
+        dueOn: a.dueOn ?? addWorkingDays(toChinaDate(a.submittedAt ?? new Date()), a.promisedLimitDays),
+        materials: own.length,
+        fromLibrary: own.filter((m) => m.source === "library").length,
+        uploaded: own.filter((m) => m.source === "upload").length,
+      };
+    }),
+    materialsTotal: keys.size,
+    materialsFromLibrary: libraryKeys.size,
+    materialsUploaded: uploadIds.size,
+  };
+}
