@@ -7,6 +7,7 @@ import { useMemo, useState } from "react";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
 import { submitApplicationAction } from "@/app/(citizen)/my/apply/[code]/actions";
+import { submitBundleAction } from "@/app/(citizen)/my/apply/bundle/[code]/actions";
 import { MaterialUploads, type ChosenUpload, type UploadableMaterial } from "@/components/citizen/material-uploads";
 import { applyActionFailure } from "@/components/forms/apply-action-result";
 import { TextField } from "@/components/forms/text-field";
@@ -18,8 +19,13 @@ import type { ServiceFormField } from "@/db/schema/catalogue";
 import { buildAnswersSchema } from "@/lib/applications/answers-schema";
 import type { PrefilledField } from "@/lib/applications/prefill";
 
+/** What the form files: one service, or a life-event bundle (the services the resident was shown). */
+export type ApplyTarget =
+  | { kind: "service"; serviceCode: string }
+  | { kind: "bundle"; bundleCode: string; services: string[] };
+
 type Props = {
-  serviceCode: string;
+  target: ApplyTarget;
   fields: ServiceFormField[];
   prefilled: PrefilledField[];
   subjectId: string | null;
@@ -31,11 +37,13 @@ type Props = {
 type Values = { answers: Record<string, string>; consent: boolean };
 
 /**
- * The application form: register values shown locked with their source, the rest typed by
- * the resident, then a check-your-answers step before filing. One idempotency key per form
- * visit, so a double click or a retry files one application.
+ * The application form, for one service or a whole bundle: register values shown locked with
+ * their source, the rest typed by the resident (each field once), uploads for what the library
+ * cannot supply, then a check-your-answers step before filing. One idempotency key per form
+ * visit, so a double click or a retry files one application (or one bundle group).
  */
-export function ApplyForm({ serviceCode, fields, prefilled, subjectId, libraryCount, uploadable }: Props) {
+export function ApplyForm({ target, fields, prefilled, subjectId, libraryCount, uploadable }: Props) {
+  const prefix = target.kind === "bundle" ? "bundle." : "";
   const t = useTranslations("apply");
   const tv = useTranslations("validation");
   const en = useLocale() === "en";
@@ -66,25 +74,32 @@ export function ApplyForm({ serviceCode, fields, prefilled, subjectId, libraryCo
 
   const toReview = form.handleSubmit(() => setReviewing(true));
   const submit = form.handleSubmit(async (values) => {
-    const result = await submitApplicationAction({
-      serviceCode,
+    const common = {
       subjectPersonId: subjectId,
       idempotencyKey,
       answers: values.answers,
-      consent: true,
+      consent: true as const,
       uploads: Object.fromEntries(Object.entries(uploads).map(([materialId, u]) => [materialId, u.id])),
-    });
+    };
+    const result =
+      target.kind === "service"
+        ? await submitApplicationAction({ ...common, serviceCode: target.serviceCode }).then((r) =>
+            r.ok ? { ...r, href: `/my/applications/${r.data.id}` } : r,
+          )
+        : await submitBundleAction({ ...common, bundleCode: target.bundleCode, services: target.services }).then((r) =>
+            r.ok ? { ...r, href: `/my/bundles/${r.data.groupId}` } : r,
+          );
     if (!result.ok) {
       setReviewing(false);
       return applyActionFailure(form.setError, result);
     }
-    router.push(`/my/applications/${result.data.id}?submitted=1`);
+    router.push(`${result.href}?submitted=1`);
   });
 
   // Read when the review step renders; the inputs are not shown (nor editable) then.
   const values = form.getValues();
   return (
-    <form onSubmit={reviewing ? submit : toReview} noValidate className="grid gap-4" aria-label={t("formLabel")}>
+    <form onSubmit={reviewing ? submit : toReview} noValidate className="grid gap-4" aria-label={t(`${prefix}formLabel`)}>
       {errors.root?.server ? (
         <Alert variant="destructive">
           <AlertDescription>{errors.root.server.message}</AlertDescription>
@@ -150,7 +165,7 @@ export function ApplyForm({ serviceCode, fields, prefilled, subjectId, libraryCo
       />
       <label className="flex items-start gap-2 text-sm">
         <input type="checkbox" className="mt-1" disabled={reviewing} {...form.register("consent")} />
-        <span>{t("consent", { count: libraryCount })}</span>
+        <span>{t(`${prefix}consent`, { count: libraryCount })}</span>
       </label>
       {errors.consent ? (
         <p role="alert" className="text-sm font-medium text-destructive">

@@ -69,7 +69,7 @@ export default async function ApplyPage({
             </CardHeader>
             <CardContent>
               <ApplyForm
-                serviceCode={s.code}
+                target={{ kind: "service", serviceCode: s.code }}
                 fields={page.fields}
                 prefilled={page.prefilled}
                 subjectId={page.subjectId}

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { z } from "zod";
-import { BundleForm } from "@/components/citizen/bundle-form";
+import { ApplyForm } from "@/components/citizen/apply-form";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Badge, type BadgeVariant } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
@@ -114,9 +114,8 @@ export default async function BundlePage({
                   <CardTitle as="h2">{t("bundle.formTitle")}</CardTitle>
                 </CardHeader>
                 <CardContent>
-                  <BundleForm
-                    bundleCode={b.code}
-                    services={page.included.map((s) => s.code)}
+                  <ApplyForm
+                    target={{ kind: "bundle", bundleCode: b.code, services: page.included.map((s) => s.code) }}
                     fields={page.fields}
                     prefilled={page.prefilled}
                     subjectId={page.subjectId}
