@@ -7,6 +7,7 @@ import { useForm } from "react-hook-form";
 import { activateAccountAction } from "@/app/(public)/activate/actions";
 import { applyActionFailure } from "@/components/forms/apply-action-result";
 import { TextField } from "@/components/forms/text-field";
+import { useHydrated } from "@/components/forms/use-hydrated";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { activationSchema, type ActivationInput } from "@/lib/auth/schemas";
@@ -20,6 +21,7 @@ export function ActivationForm() {
     defaultValues: { idNumber: "", name: "", phone: "", password: "", confirmPassword: "" },
   });
   const { errors, isSubmitting } = form.formState;
+  const hydrated = useHydrated();
 
   const onSubmit = form.handleSubmit(async (values) => {
     const result = await activateAccountAction(values);
@@ -66,7 +68,7 @@ export function ActivationForm() {
         error={errors.confirmPassword}
         {...form.register("confirmPassword")}
       />
-      <Button type="submit" disabled={isSubmitting}>
+      <Button type="submit" disabled={!hydrated || isSubmitting}>
         {isSubmitting ? t("submitting") : t("submit")}
       </Button>
     </form>

@@ -7,6 +7,7 @@ import { useForm } from "react-hook-form";
 import { citizenSignInAction, staffSignInAction } from "@/app/(public)/sign-in/actions";
 import { applyActionFailure } from "@/components/forms/apply-action-result";
 import { TextField } from "@/components/forms/text-field";
+import { useHydrated } from "@/components/forms/use-hydrated";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { citizenSignInSchema, staffSignInSchema, type SignInInput } from "@/lib/auth/schemas";
@@ -26,6 +27,7 @@ export function SignInForm({ kind }: { kind: keyof typeof kinds }) {
     defaultValues: { login: "", password: "" },
   });
   const { errors, isSubmitting } = form.formState;
+  const hydrated = useHydrated();
 
   const onSubmit = form.handleSubmit(async (values) => {
     const result = await action(values);
@@ -60,7 +62,7 @@ export function SignInForm({ kind }: { kind: keyof typeof kinds }) {
         error={errors.password}
         {...form.register("password")}
       />
-      <Button type="submit" disabled={isSubmitting}>
+      <Button type="submit" disabled={!hydrated || isSubmitting}>
         {isSubmitting ? t("signingIn") : t("submit")}
       </Button>
     </form>

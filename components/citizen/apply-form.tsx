@@ -11,6 +11,7 @@ import { submitBundleAction } from "@/app/(citizen)/my/apply/bundle/[code]/actio
 import { MaterialUploads, type ChosenUpload, type UploadableMaterial } from "@/components/citizen/material-uploads";
 import { applyActionFailure } from "@/components/forms/apply-action-result";
 import { TextField } from "@/components/forms/text-field";
+import { useHydrated } from "@/components/forms/use-hydrated";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FormField, formFieldDescribedBy } from "@/components/ui/form-field";
@@ -69,6 +70,7 @@ export function ApplyForm({ target, fields, prefilled, subjectId, libraryCount, 
     defaultValues: { answers: defaults, consent: false },
   });
   const { errors, isSubmitting } = form.formState;
+  const hydrated = useHydrated();
   const label = (f: ServiceFormField) => (en ? f.labelEn : f.labelZh);
   const msg = (m?: string) => (m ? (tv.has(m) ? tv(m) : m) : undefined);
 
@@ -183,7 +185,9 @@ export function ApplyForm({ target, fields, prefilled, subjectId, libraryCount, 
             </Button>
           </>
         ) : (
-          <Button type="submit">{t("review")}</Button>
+          <Button type="submit" disabled={!hydrated}>
+            {t("review")}
+          </Button>
         )}
       </div>
     </form>
