@@ -1,12 +1,13 @@
 import "server-only";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { z } from "zod";
-import { rowsOf, type Executor } from "@/db/client";
-import { applicationEvents, applicationMaterials, applications, notifications } from "@/db/schema";
+import type { Executor } from "@/db/client";
+import { applicationMaterials, applications, notifications } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { requirePermission, type Actor } from "@/lib/auth/actor";
 import { addWorkingDays, toChinaDate } from "@/lib/calendar/working-days";
 import { AppError } from "@/lib/errors";
+import { materialSource, nextApplicationNumber, recordSubmittedEvent } from "./filing-steps";
 import { loadApplicantContext } from "./applicant-context";
 import { claimUploads, uploadableOutcomes as uploadable } from "./claim-uploads";
 import { buildAnswersSchema, type submitApplicationSchema } from "./answers-schema";
@@ -60,9 +61,7 @@ export async function submitApplication(
   const completeBy = addWorkingDays(today, service.promisedLimitDays);
 
   return db.transaction(async (tx) => {
-    const [next] = rowsOf<{ seq: number }>(await tx.execute(sql`SELECT nextval('application_number_seq')::int AS seq`));
-    if (!next) throw new Error("application_number_seq returned nothing");
-    const number = `SZ${today.replaceAll("-", "")}${String(next.seq).padStart(8, "0")}`;
+    const number = await nextApplicationNumber(tx, today);
     const [created] = await tx
       .insert(applications)
       .values({
@@ -118,23 +117,14 @@ export async function submitApplication(
         applicationId: created.id,
         personId,
         serviceMaterialId: c.materialId,
-        // Only a licence valid through the promised date is attached; the rest are uploaded or come to the counter.
-        source: c.outcome === "library" ? ("library" as const) : c.outcome === "form" ? ("form" as const) : uploadId ? ("upload" as const) : ("counter" as const),
+        source: materialSource(c.outcome, uploadId),
         licenceId: c.outcome === "library" ? (c.licence?.id ?? null) : null,
         uploadId,
         createdAt: now,
       };
     });
     if (rows.length > 0) await tx.insert(applicationMaterials).values(rows);
-    await tx.insert(applicationEvents).values({
-      applicationId: created.id,
-      personId,
-      fromStatus: null,
-      toStatus: "submitted",
-      actorUserId: actor.id,
-      actorRole: actor.role,
-      occurredAt: now,
-    });
+    await recordSubmittedEvent(tx, actor, created.id, personId, now);
     const fromLibrary = rows.filter((r) => r.source === "library").length;
     const uploaded = rows.filter((r) => r.source === "upload").length;
     await recordAudit(tx, {

@@ -1,8 +1,8 @@
 import "server-only";
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, inArray } from "drizzle-orm";
 import type { z } from "zod";
-import { rowsOf, type Executor } from "@/db/client";
-import { applicationEvents, applicationMaterials, applications, notifications, serviceBundles, serviceMaterials, services } from "@/db/schema";
+import type { Executor } from "@/db/client";
+import { applicationMaterials, applications, notifications, serviceBundles, serviceMaterials, services } from "@/db/schema";
 import type { ApplicationStatus } from "@/db/schema/enums";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { requirePermission, type Actor } from "@/lib/auth/actor";
@@ -11,6 +11,7 @@ import { AppError } from "@/lib/errors";
 import { buildAnswersSchema } from "./answers-schema";
 import type { submitBundleSchema } from "./bundle-schema";
 import { claimUploads, uploadableOutcomes } from "./claim-uploads";
+import { materialSource, nextApplicationNumber, recordSubmittedEvent } from "./filing-steps";
 import { findBundleOrThrow, materialKey, planBundle } from "./prepare-bundle";
 
 export type SubmittedBundle = {
@@ -91,9 +92,7 @@ export async function submitBundle(
     let firstId: string | null = null;
     for (const [i, p] of plan.included.entries()) {
       const service = p.service;
-      const [next] = rowsOf<{ seq: number }>(await tx.execute(sql`SELECT nextval('application_number_seq')::int AS seq`));
-      if (!next) throw new Error("application_number_seq returned nothing");
-      const number = `SZ${today.replaceAll("-", "")}${String(next.seq).padStart(8, "0")}`;
+      const number = await nextApplicationNumber(tx, today);
       const [created] = await tx
         .insert(applications)
         .values({
@@ -143,7 +142,7 @@ export async function submitBundle(
           applicationId: created.id,
           personId,
           serviceMaterialId: c.materialId,
-          source: c.outcome === "library" ? ("library" as const) : c.outcome === "form" ? ("form" as const) : uploadId ? ("upload" as const) : ("counter" as const),
+          source: materialSource(c.outcome, uploadId),
           licenceId: c.outcome === "library" ? (c.licence?.id ?? null) : null,
           uploadId,
           // Issued by an earlier application of this group; the clerk takes it from the library once issued.
@@ -152,15 +151,7 @@ export async function submitBundle(
         };
       });
       if (rows.length > 0) await tx.insert(applicationMaterials).values(rows);
-      await tx.insert(applicationEvents).values({
-        applicationId: created.id,
-        personId,
-        fromStatus: null,
-        toStatus: "submitted",
-        actorUserId: actor.id,
-        actorRole: actor.role,
-        occurredAt: now,
-      });
+      await recordSubmittedEvent(tx, actor, created.id, personId, now);
       await recordAudit(tx, {
         actorUserId: actor.id,
         actorRole: actor.role,
