@@ -14,9 +14,23 @@ const navByRole: Record<Role, { href: string; key: string }[]> = {
     { href: "/my/licences", key: "myLicences" },
     { href: "/my/appointments", key: "myAppointments" },
   ],
-  clerk: [{ href: "/counter", key: "counter" }],
-  supervisor: [{ href: "/supervisor", key: "supervisor" }],
-  admin: [{ href: "/admin", key: "admin" }],
+  clerk: [
+    { href: "/counter", key: "counter" },
+    { href: "/counter/queue", key: "counterQueue" },
+    { href: "/counter/lookup", key: "counterLookup" },
+    { href: "/counter/intake", key: "counterIntake" },
+    { href: "/counter/corrections", key: "counterCorrections" },
+  ],
+  supervisor: [
+    { href: "/supervisor", key: "supervisor" },
+    { href: "/supervisor/dashboard", key: "supervisorDashboard" },
+    { href: "/supervisor/proactive", key: "supervisorProactive" },
+    { href: "/supervisor/follow-ups", key: "supervisorFollowUps" },
+  ],
+  admin: [
+    { href: "/admin", key: "admin" },
+    { href: "/admin/api-keys", key: "adminApiKeys" },
+  ],
 };
 
 /** The portal's header: brand, the signed-in role's navigation, language and sign-out. */

@@ -11,6 +11,7 @@ import {
   jsonb,
   pgSequence,
   pgTable,
+  primaryKey,
   smallint,
   text,
   timestamp,
@@ -24,6 +25,9 @@ import {
   appointmentStatusEnum,
   applicationStatusEnum,
   channelEnum,
+  checkResultEnum,
+  deliveryChannelEnum,
+  deliveryStatusEnum,
   materialSourceEnum,
   roleEnum,
 } from "./enums";
@@ -59,11 +63,24 @@ export const applications = pgTable(
     centreId: uuid("centre_id").references(() => serviceCentres.id),
     formData: jsonb("form_data").$type<Record<string, unknown>>().notNull().default({}),
     submittedAt: timestamp("submitted_at", { withTimezone: true }),
+    /** When complete materials were last received (first submission or a supplement's answer); the 5-day completeness clock runs from its day. */
+    receivedAt: timestamp("received_at", { withTimezone: true }),
     acceptedAt: timestamp("accepted_at", { withTimezone: true }),
     completedAt: timestamp("completed_at", { withTimezone: true }),
     /** Promised completion date in working days from acceptance; moves when the clock pauses. */
     dueOn: date("due_on"),
     clockPausedAt: timestamp("clock_paused_at", { withTimezone: true }),
+    /** Completeness must be answered by this day (5 working days after receipt), or the law deems it accepted. */
+    acceptDueOn: date("accept_due_on"),
+    /** The legal time limit's last day; `due_on` is the (shorter) promised one. */
+    legalDueOn: date("legal_due_on"),
+    /** Working days the clock stood still while supplements were outstanding. */
+    pausedWorkingDays: smallint("paused_working_days").notNull().default(0),
+    /** Accepted by operation of law (逾期不告知视为受理): counted from the day of receipt. */
+    deemedAccepted: boolean("deemed_accepted").notNull().default(false),
+    /** Set when a licence this application relies on was revoked or expired while it was open. */
+    flaggedAt: timestamp("flagged_at", { withTimezone: true }),
+    flagReason: text("flag_reason"),
     assignedClerkId: uuid("assigned_clerk_id").references(() => users.id),
     version: integer("version").notNull().default(1),
     idempotencyKey: text("idempotency_key"),
@@ -82,6 +99,7 @@ export const applications = pgTable(
     index("applications_status_due_idx").on(t.status, t.dueOn),
     index("applications_submitted_idx").on(t.submittedAt),
     index("applications_bundle_group_idx").on(t.bundleGroupId),
+    check("applications_paused_days", sql`${t.pausedWorkingDays} >= 0`),
   ],
 );
 
@@ -149,6 +167,8 @@ export const applicationMaterials = pgTable(
       foreignColumns: [applications.applicantPersonId, applications.id],
     }),
     unique("application_materials_one_per_material").on(t.applicationId, t.serviceMaterialId),
+    // Revocation and expiry find the open applications that rely on a licence.
+    index("application_materials_licence_idx").on(t.licenceId),
     check(
       "application_materials_source",
       sql`(${t.source} <> 'library' OR ${t.licenceId} IS NOT NULL) AND (${t.source} <> 'upload' OR ${t.uploadId} IS NOT NULL)`,
@@ -271,6 +291,81 @@ export const notifications = pgTable(
   ],
 );
 
+/** Save as draft and come back (草稿): what the resident typed, not yet an application. */
+export const applicationDrafts = pgTable(
+  "application_drafts",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    personId: uuid("person_id")
+      .notNull()
+      .references(() => persons.id),
+    /** "service" or "bundle", and that service's or bundle's code. */
+    targetKind: text("target_kind").notNull(),
+    targetCode: text("target_code").notNull(),
+    subjectPersonId: uuid("subject_person_id"),
+    answers: jsonb("answers").$type<Record<string, unknown>>().notNull().default({}),
+    /** material id → upload id chosen so far. */
+    uploads: jsonb("uploads").$type<Record<string, string>>().notNull().default({}),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique("application_drafts_one_per_target").on(t.personId, t.targetKind, t.targetCode),
+    check("application_drafts_kind", sql`${t.targetKind} IN ('service', 'bundle')`),
+  ],
+);
+
+/**
+ * Outbox of notices sent beyond the portal (SMS, e-mail): written in the transaction that
+ * creates the notification, delivered afterwards through one adapter, retried on failure.
+ */
+export const notificationDeliveries = pgTable(
+  "notification_deliveries",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    notificationId: uuid("notification_id")
+      .notNull()
+      .references(() => notifications.id),
+    personId: uuid("person_id").notNull(),
+    channel: deliveryChannelEnum("channel").notNull(),
+    address: text("address").notNull(),
+    status: deliveryStatusEnum("status").notNull().default("pending"),
+    attempts: smallint("attempts").notNull().default(0),
+    lastError: text("last_error"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    sentAt: timestamp("sent_at", { withTimezone: true }),
+  },
+  (t) => [
+    unique("notification_deliveries_once").on(t.notificationId, t.channel),
+    index("notification_deliveries_pending_idx")
+      .on(t.createdAt)
+      .where(sql`${t.status} = 'pending'`),
+  ],
+);
+
+/** Automatic eligibility check (自动比对), one row per application and criterion, latest result. */
+export const eligibilityChecks = pgTable(
+  "eligibility_checks",
+  {
+    applicationId: uuid("application_id").notNull(),
+    personId: uuid("person_id").notNull(),
+    criterion: text("criterion").notNull(),
+    result: checkResultEnum("result").notNull(),
+    detail: jsonb("detail").$type<Record<string, string | number | boolean | null>>().notNull().default({}),
+    checkedAt: timestamp("checked_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.applicationId, t.criterion] }),
+    foreignKey({
+      name: "eligibility_checks_application_fk",
+      columns: [t.personId, t.applicationId],
+      foreignColumns: [applications.applicantPersonId, applications.id],
+    }),
+  ],
+);
+
+export type ApplicationDraft = typeof applicationDrafts.$inferSelect;
+export type EligibilityCheck = typeof eligibilityChecks.$inferSelect;
 export type Application = typeof applications.$inferSelect;
 export type NewApplication = typeof applications.$inferInsert;
 export type ApplicationEvent = typeof applicationEvents.$inferSelect;

@@ -76,3 +76,12 @@ export const calendarDayKindEnum = pgEnum("calendar_day_kind", ["holiday", "work
 export const roles = ["citizen", "clerk", "supervisor", "admin"] as const;
 export type Role = (typeof roles)[number];
 export const roleEnum = pgEnum("role", roles);
+
+/** A resident's "this is wrong" on a pre-filled register value, and how the owning department answered. */
+export const correctionStatusEnum = pgEnum("correction_status", ["open", "corrected", "declined"]);
+/** Outbox channels for notices beyond the portal (sent by lib/notifications' adapter). */
+export const deliveryChannelEnum = pgEnum("delivery_channel", ["sms", "email"]);
+export const deliveryStatusEnum = pgEnum("delivery_status", ["pending", "sent", "failed"]);
+/** One criterion of an automatic eligibility check (自动比对): cannot-tell is an honest answer. */
+export const checkResultEnum = pgEnum("check_result", ["pass", "fail", "unknown"]);
+export const followUpStatusEnum = pgEnum("follow_up_status", ["open", "closed"]);

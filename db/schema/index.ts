@@ -6,4 +6,7 @@ export * from "./catalogue";
 export * from "./users";
 export * from "./applications";
 export * from "./audit";
+export * from "./corrections";
+export * from "./api";
+export * from "./metrics";
 export * from "./relations";

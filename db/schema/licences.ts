@@ -7,6 +7,7 @@ import {
   index,
 
   jsonb,
+  pgSequence,
   pgTable,
   smallint,
   text,
@@ -22,6 +23,9 @@ import {
   verificationMethodEnum,
   verificationResultEnum,
 } from "./enums";
+
+/** Serials of licences issued by the running system (approvals, the API); seeded ones stay below. */
+export const licenceSerialSeq = pgSequence("licence_serial_seq", { startWith: 50_000_001 });
 
 export const licenceTypes = pgTable("licence_types", {
   id: uuid("id").primaryKey().defaultRandom(),
