@@ -1,10 +1,11 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
-import { licences } from "@/db/schema";
+import { licences, licenceTypes } from "@/db/schema";
 import { createTestDatabase } from "@/db/testing";
 import { isValidLicenceIdentifier } from "@/lib/id-number";
 import { createLicenceType, createPerson } from "@/lib/testing/factories";
+import { checkLicence } from "./check-licence";
 import { issueLicence } from "./issue-licence";
 import { verifyLicenceSignature } from "./signing";
 import { licenceKeys } from "./signing-key";
@@ -61,5 +62,18 @@ describe("issueLicence", () => {
         issuerDepartmentId: "00000000-0000-4000-8000-000000000000",
       }),
     ).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+});
+
+describe("checkLicence", () => {
+  it("finds an issued licence valid, a tampered one bad, and an expired one expired", async () => {
+    const [type] = await handle.db.select({ code: licenceTypes.code }).from(licenceTypes).where(eq(licenceTypes.key, "test_permit"));
+    const person = await createPerson(handle.db);
+    const issued = await issueLicence(handle.db, { typeKey: "test_permit", holderPersonId: person.id, fields: { 地址: "A" } }, new Date("2026-03-10T02:00:00Z"));
+    const { publicKey } = licenceKeys();
+    expect(checkLicence(issued, type!.code, "2026-03-10", publicKey)).toBe("valid");
+    expect(checkLicence(issued, type!.code, "2027-03-10", publicKey)).toBe("expired");
+    expect(checkLicence({ ...issued, holderName: "冒名" }, type!.code, "2026-03-10", publicKey)).toBe("bad_signature");
+    expect(checkLicence({ ...issued, status: "revoked" }, type!.code, "2026-03-10", publicKey)).toBe("revoked");
   });
 });
