@@ -1,5 +1,6 @@
 import "server-only";
 import { createHash, randomUUID } from "node:crypto";
+import { and, count, eq, isNull, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { uploadContents, uploads } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
@@ -8,6 +9,9 @@ import { AppError } from "@/lib/errors";
 import { detectFileType, MAX_UPLOAD_BYTES, sanitiseFileName } from "./detect-file-type";
 
 export type StoredUpload = { id: string; fileName: string; contentType: string; sizeBytes: number };
+
+/** Files a resident may keep waiting for an application; the clean-up job removes stale ones. */
+export const MAX_UNATTACHED_UPLOADS = 30;
 
 const refuse = (key: string) => new AppError("VALIDATION", "errors.uploads.invalid", { fieldErrors: { file: `validation.uploads.${key}` } });
 
@@ -30,6 +34,17 @@ export async function storeUpload(db: Executor, actor: Actor, input: { fileName:
   const sha256 = createHash("sha256").update(content).digest("hex");
 
   return db.transaction(async (tx) => {
+    // One resident's uploads are counted one at a time, so two parallel uploads cannot both slip under the quota.
+    await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`uploads:${personId}`}))`);
+    const [waiting] = await tx
+      .select({ n: count() })
+      .from(uploads)
+      .where(and(eq(uploads.ownerPersonId, personId), isNull(uploads.applicationId)));
+    if ((waiting?.n ?? 0) >= MAX_UNATTACHED_UPLOADS) {
+      throw new AppError("VALIDATION", "errors.uploads.invalid", {
+        fieldErrors: { file: "validation.uploads.quota" },
+      });
+    }
     const [row] = await tx
       .insert(uploads)
       .values({ ownerPersonId: personId, fileName, contentType, sizeBytes: bytes.length, sha256, storageKey: `db:${randomUUID()}` })
