@@ -8,6 +8,8 @@ import { useForm } from "react-hook-form";
 import { z } from "zod";
 import { submitApplicationAction } from "@/app/(citizen)/my/apply/[code]/actions";
 import { submitBundleAction } from "@/app/(citizen)/my/apply/bundle/[code]/actions";
+import { CorrectionDialog } from "@/components/citizen/correction-dialog";
+import { DraftControls } from "@/components/citizen/draft-controls";
 import { MaterialUploads, type ChosenUpload, type UploadableMaterial } from "@/components/citizen/material-uploads";
 import { applyActionFailure } from "@/components/forms/apply-action-result";
 import { TextField } from "@/components/forms/text-field";
@@ -33,7 +35,11 @@ type Props = {
   libraryCount: number;
   /** Materials the library cannot supply, which the resident may upload instead of bringing. */
   uploadable: UploadableMaterial[];
+  /** A draft saved earlier for this form (and this child), restored into it. */
+  draft?: RestoredDraft | null;
 };
+
+export type RestoredDraft = { answers: Record<string, string>; uploads: Record<string, ChosenUpload>; updatedAt: string };
 
 type Values = { answers: Record<string, string>; consent: boolean };
 
@@ -43,7 +49,7 @@ type Values = { answers: Record<string, string>; consent: boolean };
  * cannot supply, then a check-your-answers step before filing. One idempotency key per form
  * visit, so a double click or a retry files one application (or one bundle group).
  */
-export function ApplyForm({ target, fields, prefilled, subjectId, libraryCount, uploadable }: Props) {
+export function ApplyForm({ target, fields, prefilled, subjectId, libraryCount, uploadable, draft = null }: Props) {
   const prefix = target.kind === "bundle" ? "bundle." : "";
   const t = useTranslations("apply");
   const tv = useTranslations("validation");
@@ -51,8 +57,12 @@ export function ApplyForm({ target, fields, prefilled, subjectId, libraryCount, 
   const router = useRouter();
   const [idempotencyKey] = useState(() => crypto.randomUUID());
   const [reviewing, setReviewing] = useState(false);
-  const [uploads, setUploads] = useState<Record<string, ChosenUpload>>({});
+  const uploadableIds = new Set(uploadable.map((m) => m.id));
+  const [uploads, setUploads] = useState<Record<string, ChosenUpload>>(() =>
+    Object.fromEntries(Object.entries(draft?.uploads ?? {}).filter(([material]) => uploadableIds.has(material))),
+  );
   const locked = useMemo(() => new Map(prefilled.filter((p) => p.locked).map((p) => [p.name, p])), [prefilled]);
+  const prefilledByName = new Map(prefilled.map((p) => [p.name, p]));
   const editable = fields.filter((f) => !locked.has(f.name));
   const schema = useMemo(
     () =>
@@ -62,16 +72,29 @@ export function ApplyForm({ target, fields, prefilled, subjectId, libraryCount, 
       }),
     [fields, locked],
   );
-  const defaults = Object.fromEntries(
-    editable.map((f) => [f.name, prefilled.find((p) => p.name === f.name)?.display ?? ""]),
-  );
+  const registerDefaults = Object.fromEntries(editable.map((f) => [f.name, prefilledByName.get(f.name)?.display ?? ""]));
   const form = useForm<Values>({
     resolver: zodResolver(schema, undefined, { raw: true }),
-    defaultValues: { answers: defaults, consent: false },
+    defaultValues: { answers: { ...registerDefaults, ...pick(draft?.answers, editable) }, consent: false },
   });
   const { errors, isSubmitting } = form.formState;
   const hydrated = useHydrated();
   const label = (f: ServiceFormField) => (en ? f.labelEn : f.labelZh);
+  const draftTarget = target.kind === "service" ? { kind: "service" as const, code: target.serviceCode } : { kind: "bundle" as const, code: target.bundleCode };
+  const correction = (f: ServiceFormField, shown: string) => {
+    const source = prefilledByName.get(f.name);
+    return source && f.prefill ? (
+      <CorrectionDialog
+        prefill={f.prefill}
+        label={label(f)}
+        shown={shown}
+        registerName={t(`registers.${source.register}`)}
+        subjectPersonId={f.prefill.startsWith("child.") ? subjectId : null}
+        serviceCode={target.kind === "service" ? target.serviceCode : null}
+        testId={`correct-${f.name}`}
+      />
+    ) : null;
+  };
   const msg = (m?: string) => (m ? (tv.has(m) ? tv(m) : m) : undefined);
 
   const toReview = form.handleSubmit(() => setReviewing(true));
@@ -110,14 +133,16 @@ export function ApplyForm({ target, fields, prefilled, subjectId, libraryCount, 
       {fields.map((f) => {
         const fixed = locked.get(f.name);
         if (fixed) {
+          const shown = f.type === "select" ? (f.options?.find((o) => o.value === fixed.display)?.[en ? "labelEn" : "labelZh"] ?? fixed.display) : fixed.display;
           return (
             <div key={f.name} className="grid gap-1">
               <span className="text-sm font-medium">{label(f)}</span>
               <span className="rounded-md bg-muted px-3 py-2" data-testid={`locked-${f.name}`}>
-                {f.type === "select" ? (f.options?.find((o) => o.value === fixed.display)?.[en ? "labelEn" : "labelZh"] ?? fixed.display) : fixed.display}
+                {shown}
               </span>
-              <span className="text-xs text-muted-foreground">
+              <span className="flex flex-wrap items-center gap-x-3 text-xs text-muted-foreground">
                 {t("source", { register: t(`registers.${fixed.register}`), date: fixed.updatedAt.slice(0, 10) })}
+                {correction(f, shown)}
               </span>
             </div>
           );
@@ -147,16 +172,24 @@ export function ApplyForm({ target, fields, prefilled, subjectId, libraryCount, 
             </FormField>
           );
         }
+        const source = prefilledByName.get(f.name);
         return (
-          <TextField
-            key={f.name}
-            id={id}
-            label={label(f)}
-            type={f.type === "date" ? "date" : f.type === "phone" ? "tel" : "text"}
-            required={f.required}
-            error={error}
-            {...form.register(`answers.${f.name}`)}
-          />
+          <div key={f.name} className="grid gap-1">
+            <TextField
+              id={id}
+              label={label(f)}
+              type={f.type === "date" ? "date" : f.type === "phone" ? "tel" : "text"}
+              required={f.required}
+              error={error}
+              {...form.register(`answers.${f.name}`)}
+            />
+            {source ? (
+              <span className="flex flex-wrap items-center gap-x-3 text-xs text-muted-foreground">
+                {t("sourceEditable", { register: t(`registers.${source.register}`), date: source.updatedAt.slice(0, 10) })}
+                {correction(f, source.display)}
+              </span>
+            ) : null}
+          </div>
         );
       })}
       <MaterialUploads
@@ -190,6 +223,31 @@ export function ApplyForm({ target, fields, prefilled, subjectId, libraryCount, 
           </Button>
         )}
       </div>
+      {reviewing ? null : (
+        <DraftControls
+          target={draftTarget}
+          subjectId={subjectId}
+          restoredAt={draft?.updatedAt ?? null}
+          snapshot={() => ({
+            answers: pick(form.getValues().answers, editable),
+            uploads: Object.fromEntries(Object.entries(uploads).map(([materialId, u]) => [materialId, u.id])),
+          })}
+          onDiscarded={() => {
+            form.reset({ answers: registerDefaults, consent: false });
+            setUploads({});
+          }}
+        />
+      )}
     </form>
   );
+}
+
+/** The answers of the form's own editable fields, as text (a draft never carries anything else). */
+function pick(answers: Record<string, unknown> | undefined, editable: ServiceFormField[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const f of editable) {
+    const v = answers?.[f.name];
+    if (typeof v === "string") out[f.name] = v;
+  }
+  return out;
 }

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { markAllNotificationsReadAction } from "@/app/(citizen)/my/actions";
 import { Recommendations } from "@/components/citizen/recommendations";
 import { MyApplicationsTable } from "@/components/citizen/my-applications-table";
@@ -8,6 +8,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { getDb } from "@/db";
+import { draftHref, listMyDrafts } from "@/lib/applications/drafts";
 import { listMyApplicationsPage } from "@/lib/applications/list-my-applications-page";
 import { requirePageUser } from "@/lib/auth/page";
 import { recommendServicesForResident } from "@/lib/eligibility/recommend-services-for-resident";
@@ -22,16 +23,22 @@ export async function generateMetadata() {
 export default async function CitizenHomePage() {
   const actor = await requirePageUser("citizen");
   const db = await getDb();
-  const [t, tn, format, profile, applications, notices, recommendations] = await Promise.all([
+  const [t, tn, tAll, format, profile, applications, notices, recommendations, drafts] = await Promise.all([
     getTranslations("citizenHome"),
     getTranslations("notifications"),
+    getTranslations(),
     getFormatter(),
     getMyProfile(db, actor),
     listMyApplicationsPage(db, actor, {}, 5).then((p) => p.rows),
     listMyNotifications(db, actor),
     recommendServicesForResident(db, actor),
+    listMyDrafts(db, actor, { limit: 5 }),
   ]);
-  const th = await getTranslations("track.home");
+  const en = (await getLocale()) === "en";
+  const [th, td, tc] = await Promise.all([getTranslations("track.home"), getTranslations("drafts.home"), getTranslations("corrections.mine")]);
+  // Notices of other features carry a full key into their own namespace (e.g. "corrections.notice.corrected").
+  const notice = (key: string, params: Record<string, string | number>) =>
+    tn.has(key) ? tn(key, params) : tAll.has(key) ? tAll(key, params) : key;
   return (
     <div className="grid gap-6">
       <PageHeader
@@ -76,7 +83,7 @@ export default async function CitizenHomePage() {
               <ul className="grid gap-3 text-sm">
                 {notices.items.map((n) => (
                   <li key={n.id} className={n.read ? "text-muted-foreground" : "font-medium"}>
-                    {tn.has(n.messageKey) ? tn(n.messageKey, n.params) : n.messageKey}
+                    {notice(n.messageKey, n.params)}
                     <span className="block text-xs text-muted-foreground">
                       {format.dateTime(n.createdAt, { dateStyle: "medium", timeStyle: "short" })}
                     </span>
@@ -87,6 +94,37 @@ export default async function CitizenHomePage() {
           </CardContent>
         </Card>
       </div>
+      <Card>
+        <CardHeader className="flex flex-row items-center justify-between gap-2">
+          <CardTitle as="h2">{td("title")}</CardTitle>
+          <Link href="/my/corrections" className="text-sm text-primary underline-offset-4 hover:underline">
+            {tc("link")}
+          </Link>
+        </CardHeader>
+        <CardContent>
+          {drafts.length === 0 ? (
+            <p className="text-muted-foreground">{td("none")}</p>
+          ) : (
+            <ul className="grid gap-2 text-sm" aria-label={td("title")}>
+              {drafts.map((d) => (
+                <li key={`${d.kind}:${d.code}`} className="flex flex-wrap items-center justify-between gap-2 rounded-md border px-3 py-2">
+                  <span>
+                    {d.kind === "bundle" ? <Badge variant="secondary" className="mr-2">{td("bundle")}</Badge> : null}
+                    <span className="font-medium">{en ? d.nameEn : d.nameZh}</span>
+                    <span className="ml-2 text-xs text-muted-foreground">
+                      {td("updated", { time: format.dateTime(new Date(d.updatedAt), { dateStyle: "medium", timeStyle: "short" }) })}
+                    </span>
+                  </span>
+                  <Link href={draftHref(d)} className="text-primary underline-offset-4 hover:underline">
+                    {td("continue")}
+                    <span className="sr-only">：{en ? d.nameEn : d.nameZh}</span>
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          )}
+        </CardContent>
+      </Card>
     </div>
   );
 }

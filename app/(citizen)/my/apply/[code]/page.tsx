@@ -7,6 +7,7 @@ import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { getDb } from "@/db";
+import { loadDraft } from "@/lib/applications/drafts";
 import { prepareApplication } from "@/lib/applications/prepare-application";
 import { requirePageUser } from "@/lib/auth/page";
 
@@ -26,11 +27,14 @@ export default async function ApplyPage({
   const [{ code }, query] = await Promise.all([params, searchParams]);
   const subject = paramsSchema.safeParse(query);
   const db = await getDb();
-  const [t, locale, page] = await Promise.all([
+  const [t, locale, page, saved] = await Promise.all([
     getTranslations("apply"),
     getLocale(),
     prepareApplication(db, actor, { serviceCode: code, subjectPersonId: subject.success ? (subject.data.for ?? null) : null }),
+    loadDraft(db, actor, { kind: "service", code }),
   ]);
+  // A draft typed for another child is not poured into this child's form.
+  const draft = saved && saved.subjectPersonId === page.subjectId ? saved : null;
   const en = locale === "en";
   const s = page.service;
   return (
@@ -73,6 +77,7 @@ export default async function ApplyPage({
                 fields={page.fields}
                 prefilled={page.prefilled}
                 subjectId={page.subjectId}
+                draft={draft}
                 libraryCount={page.materials.filter((m) => m.outcome === "library").length}
                 uploadable={page.materials
                   .filter((m) => uploadableOutcomes.has(m.outcome))

@@ -8,6 +8,7 @@ import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { getDb } from "@/db";
 import { uploadableOutcomes } from "@/lib/applications/claim-uploads";
+import { loadDraft } from "@/lib/applications/drafts";
 import { prepareBundle, type BundleMaterial } from "@/lib/applications/prepare-bundle";
 import { requirePageUser } from "@/lib/auth/page";
 
@@ -34,11 +35,14 @@ export default async function BundlePage({
   const [{ code }, query] = await Promise.all([params, searchParams]);
   const subject = paramsSchema.safeParse(query);
   const db = await getDb();
-  const [t, locale, page] = await Promise.all([
+  const [t, locale, page, saved] = await Promise.all([
     getTranslations("apply"),
     getLocale(),
     prepareBundle(db, actor, { bundleCode: code, subjectPersonId: subject.success ? (subject.data.for ?? null) : null }),
+    loadDraft(db, actor, { kind: "bundle", code }),
   ]);
+  // A draft typed for another child is not poured into this child's form.
+  const draft = saved && saved.subjectPersonId === page.subjectId ? saved : null;
   const en = locale === "en";
   const b = page.bundle;
   const child = page.subjectOptions.find((c) => c.id === page.subjectId);
@@ -119,6 +123,7 @@ export default async function BundlePage({
                     fields={page.fields}
                     prefilled={page.prefilled}
                     subjectId={page.subjectId}
+                    draft={draft}
                     libraryCount={c.library}
                     uploadable={page.materials
                       .filter((m) => uploadableOutcomes.has(m.outcome))
