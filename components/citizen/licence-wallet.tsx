@@ -3,6 +3,7 @@ import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Badge, type BadgeVariant } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import type { MyLicence } from "@/lib/licences/list-my-licences";
+import { LicenceQr } from "./licence-qr";
 
 type WalletBadge = "valid" | "expiringSoon" | "expired" | "revoked" | "superseded";
 
@@ -16,8 +17,19 @@ const badgeVariants: Record<WalletBadge, BadgeVariant> = {
 
 const badgeOf = (l: MyLicence): WalletBadge => (l.expiringSoon ? "expiringSoon" : l.status);
 
-/** The resident's licences as cards: status, validity, issuer, and what to renew. */
-export async function LicenceWallet({ licences }: { licences: MyLicence[] }) {
+/**
+ * The resident's licences as cards: status, validity, issuer, what to renew, and for a licence in
+ * force its QR code (亮证). `verifyCodes` maps licence id → signed code; `origin` builds the link.
+ */
+export async function LicenceWallet({
+  licences,
+  verifyCodes = {},
+  origin = "",
+}: {
+  licences: MyLicence[];
+  verifyCodes?: Record<string, string>;
+  origin?: string;
+}) {
   const [t, format, locale] = await Promise.all([getTranslations("wallet"), getFormatter(), getLocale()]);
   const en = locale === "en";
   // ISO days are China dates; pin them to China midnight so no viewer's zone shifts the day.
@@ -83,6 +95,12 @@ export async function LicenceWallet({ licences }: { licences: MyLicence[] }) {
                             : t("renew.expiringSoon", { date: day(l.validUntil ?? l.validFrom) })}
                       </AlertDescription>
                     </Alert>
+                  ) : null}
+                  {l.status === "valid" && verifyCodes[l.id] ? (
+                    <LicenceQr
+                      url={`${origin}/verify?c=${encodeURIComponent(verifyCodes[l.id]!)}`}
+                      typeName={en ? l.typeNameEn : l.typeNameZh}
+                    />
                   ) : null}
                 </CardContent>
               </Card>

@@ -1,3 +1,4 @@
+import { headers } from "next/headers";
 import { getTranslations } from "next-intl/server";
 import { LicenceAccessTable } from "@/components/citizen/licence-access-table";
 import { LicenceWallet } from "@/components/citizen/licence-wallet";
@@ -8,6 +9,7 @@ import { getDb } from "@/db";
 import { requirePageUser } from "@/lib/auth/page";
 import { licenceAccessQuerySchema, listMyLicenceAccess } from "@/lib/licences/list-my-licence-access";
 import { listMyLicences } from "@/lib/licences/list-my-licences";
+import { listMyLicenceCodes } from "@/lib/licences/verify-code";
 
 export async function generateMetadata() {
   const t = await getTranslations("wallet");
@@ -22,11 +24,17 @@ export default async function MyLicencesPage({
   const actor = await requirePageUser("citizen");
   const { page } = licenceAccessQuerySchema.parse(await searchParams);
   const db = await getDb();
-  const [t, licences, access] = await Promise.all([
+  const [t, licences, access, verifyCodes, requestHeaders] = await Promise.all([
     getTranslations("wallet"),
     listMyLicences(db, actor),
     listMyLicenceAccess(db, actor, { page }),
+    listMyLicenceCodes(db, actor),
+    headers(),
   ]);
+  // The QR links to this same site, as the resident reached it (behind a proxy: its forwarded host).
+  const host = requestHeaders.get("x-forwarded-host") ?? requestHeaders.get("host") ?? "localhost:3000";
+  const proto = requestHeaders.get("x-forwarded-proto") ?? (host.startsWith("localhost") || host.startsWith("127.") ? "http" : "https");
+  const origin = `${proto}://${host}`;
   return (
     <div className="grid gap-8">
       <PageHeader title={t("title")} description={t("description")} />
@@ -35,7 +43,7 @@ export default async function MyLicencesPage({
           {t("licencesHeading")}
           {licences.length > 0 ? <Badge variant="secondary">{t("licenceCount", { count: licences.length })}</Badge> : null}
         </h2>
-        <LicenceWallet licences={licences} />
+        <LicenceWallet licences={licences} verifyCodes={verifyCodes} origin={origin} />
       </section>
       <Card id="access" aria-labelledby="wallet-access">
         <CardHeader>

@@ -1,0 +1,3 @@
+import { apiRoute } from "@/lib/api/route-handler";
+
+export const GET = apiRoute("verifyLicence");
