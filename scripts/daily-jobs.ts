@@ -1,20 +1,19 @@
 /**
- * `tsx --conditions=react-server scripts/daily-jobs.ts`: the once-a-day jobs, run after midnight
- * China time (the lead wires the schedule). Each job is idempotent, so a re-run is harmless.
- *  - flag open applications whose attached licence expired, and tell the applicants;
- *  - prune old API rate windows and idempotency records.
+ * `npm run jobs:daily`: the once-a-day jobs (lib/jobs/run-daily-jobs.ts) for a deployment that
+ * schedules them outside the app (cron). The app server also runs them hourly by itself
+ * (instrumentation.ts); each job is idempotent, so both together are harmless.
  */
-import { pruneApiState } from "@/lib/api/rate-limit";
-import { flagExpiredAttachments } from "@/lib/licences/flag-expired-attachments";
+import { runDailyJobs } from "@/lib/jobs/run-daily-jobs";
 import { openFromEnv } from "./lib/prepare";
 
 async function main() {
   const handle = await openFromEnv();
   try {
     const started = performance.now();
-    const { flagged } = await flagExpiredAttachments(handle.db);
-    await pruneApiState(handle.db);
-    console.log(`Daily jobs done (${handle.engine}): ${flagged} application(s) flagged for expired licences in ${Math.round(performance.now() - started)} ms.`);
+    const result = await runDailyJobs(handle.db);
+    console.log(
+      `Daily jobs done (${handle.engine}) in ${Math.round(performance.now() - started)} ms: ${result.flagged} application(s) flagged for expired licences, ${result.slotsOpened} appointment slot(s) opened, ${result.uploadsPurged} stale upload(s) purged.`,
+    );
   } finally {
     await handle.close();
   }
