@@ -18,6 +18,10 @@ export const env = createEnv({
       .string()
       .regex(/^[0-9a-f]{64}$/i)
       .optional(),
+    /** SMS gateway that receives `{ to, text, reference }` as JSON; unset means notices are only logged. */
+    SMS_GATEWAY_URL: z.string().url().optional(),
+    /** Bearer token for SMS_GATEWAY_URL. */
+    SMS_GATEWAY_TOKEN: z.string().min(1).optional(),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   },
   client: {},

@@ -152,9 +152,9 @@ const MATERIAL_FILE_TYPES: readonly (readonly [string, string])[] = [
 
 const APPLICATION_COLUMNS = [
   "id", "number", "service_id", "bundle_id", "bundle_group_id", "applicant_person_id", "subject_person_id",
-  "status", "channel", "centre_id", "form_data", "submitted_at", "accepted_at", "completed_at", "due_on",
-  "clock_paused_at", "assigned_clerk_id", "version", "idempotency_key", "created_by_user_id", "created_at",
-  "updated_at",
+  "status", "channel", "centre_id", "form_data", "submitted_at", "received_at", "accepted_at", "completed_at",
+  "accept_due_on", "due_on", "legal_due_on", "clock_paused_at", "paused_working_days", "deemed_accepted",
+  "assigned_clerk_id", "version", "idempotency_key", "created_by_user_id", "created_at", "updated_at",
 ] as const;
 const UPLOAD_COLUMNS = [
   "id", "owner_person_id", "application_id", "file_name", "content_type", "size_bytes", "sha256", "storage_key", "created_at",
@@ -207,9 +207,17 @@ class Clock {
     return w;
   }
 
-  /** The nth working day after `day` (n = 0: `day` itself if working, else the next). */
+  private readonly added = new Map<number, number>();
+
+  /** The nth working day after `day` (n = 0: `day` itself if working, else the next); memoised, as most applications share days and limits. */
   addWorking(day: number, n: number): number {
-    return dayNum(addWorkingDays(isoDay(day), n));
+    const key = day * 512 + n;
+    let out = this.added.get(key);
+    if (out === undefined) {
+      out = dayNum(addWorkingDays(isoDay(day), n));
+      this.added.set(key, out);
+    }
+    return out;
   }
 
   workingBetween(from: number, to: number): number {
@@ -473,27 +481,54 @@ export async function seedHistory(db: Executor, opts: HistoryOptions): Promise<H
     const citizenRole = h.channel === "counter" ? "clerk" : "citizen";
     const subject = s.materials.some((m) => m.subject === "child") || s.audience === "newborn_parent" || s.audience === "school_parent" ? a.child : null;
 
-    type Ev = { from: Status | null; to: Status; at: Minute; actor: string | null; role: string; note: string | null; data: Row | null };
+    /** The clock as it stands after an event: the application row takes the last one before today. */
+    type ClockState = {
+      receivedAt: Minute;
+      acceptDueDay: number;
+      dueDay: number;
+      legalDueDay: number;
+      paused: number;
+      deemed: boolean;
+      pausedAt: Minute | null;
+    };
+    type Ev = { from: Status | null; to: Status; at: Minute; actor: string | null; role: string; note: string | null; data: Row | null; state: ClockState };
     const evs: Ev[] = [];
-    const push = (to: Status, at: Minute, actor: string | null, role: string, note: string | null = null, data: Row | null = null) => {
+    const promised = s.onTheSpot ? 0 : s.promised;
+    // Receipt (filing, or the answer to a supplement asked for before acceptance): 5 working
+    // days to answer completeness, provisional due dates from the receipt day (lib/calendar/application-clock.ts).
+    const receipt = (at: Minute): ClockState => {
+      const day = Math.floor(at / 1440);
+      return {
+        receivedAt: at,
+        acceptDueDay: clock.addWorking(day, 5),
+        dueDay: clock.addWorking(day, promised),
+        legalDueDay: clock.addWorking(day, s.legal),
+        paused: 0,
+        deemed: false,
+        pausedAt: null,
+      };
+    };
+    let state = receipt(h.submitAt);
+    const push = (to: Status, at: Minute, actor: string | null, role: string, note: string | null = null, data: Row | null = null): Minute => {
       const prev = evs[evs.length - 1];
       const t = prev && at <= prev.at ? prev.at + 1 : at;
-      evs.push({ from: prev ? prev.to : null, to, at: t, actor, role, note, data });
+      evs.push({ from: prev ? prev.to : null, to, at: t, actor, role, note, data, state: { ...state } });
+      return t;
     };
+    const dueData = () => ({ acceptDueOn: isoDay(state.acceptDueDay), dueOn: isoDay(state.dueDay), legalDueOn: isoDay(state.legalDueDay) });
 
     push("draft", h.draftAt, citizenActor, citizenRole);
-    push("submitted", h.submitAt, citizenActor, citizenRole);
+    push("submitted", h.submitAt, citizenActor, citizenRole, null, dueData());
 
     const roll = rng.next();
     const rejectEarly = roll < 0.022;
     const withdraw = !rejectEarly && roll < 0.064;
-    const withdrawStage = rng.weighted([["submitted", 5], ["accepted", 3], ["supplement_requested", 2]] as const);
+    // A resident may withdraw only before acceptance or while a supplement is outstanding.
+    const withdrawStage = rng.weighted([["submitted", 6], ["supplement_requested", 4]] as const);
     let firstAcceptAt: Minute | null = null;
-    let dueDay: number | null = null;
-    let pausedAt: Minute | null = null;
     let supplementMaterials: string[] = [];
 
-    const acceptDelay = h.channel === "counter" ? -1 : rng.weighted([[0, 40], [1, 35], [2, 17], [3, 8]] as const);
+    const acceptDelay = h.channel === "counter" ? -1 : rng.weighted([[0, 40], [1, 35], [2, 17], [3, 7], [7, 1]] as const);
     const acceptAt = (after: Minute) => (acceptDelay < 0 ? after + rng.int(1, 8) : clock.clerkAfter(after, acceptDelay));
 
     let last = evs[evs.length - 1]?.at ?? h.submitAt;
@@ -506,68 +541,105 @@ export async function seedHistory(db: Executor, opts: HistoryOptions): Promise<H
       const day = Math.floor(t / 1440) + rng.int(minDays, maxDays);
       return day * 1440 + rng.int(8 * 60, 23 * 60);
     };
+    const nameMissing = () => {
+      const candidates = s.materials.filter((m) => m.kind !== "form");
+      supplementMaterials = candidates.length > 0 ? [rng.pick(candidates).id] : [];
+      return supplementMaterials;
+    };
 
     if (rejectEarly) {
-      push("rejected", clock.clerkAfter(last, rng.int(0, 3)), deptClerk, "clerk", rng.pick(REJECT_BEFORE_ACCEPT));
+      const reason = rng.pick(REJECT_BEFORE_ACCEPT);
+      push("rejected", clock.clerkAfter(last, rng.int(0, 3)), deptClerk, "clerk", reason, { reason });
     } else if (withdraw && withdrawStage === "submitted" && h.channel !== "counter") {
       push("withdrawn", h.submitAt + rng.int(30, 3 * 1440), citizenActor, "citizen", rng.pick(WITHDRAW_NOTES));
     } else {
-      const acc = acceptAt(last);
-      push("accepted", acc, acceptClerk, "clerk");
-      firstAcceptAt = acc;
-      last = acc;
-      const acceptDay = Math.floor(acc / 1440);
-      const promised = s.onTheSpot ? 0 : s.promised;
-      dueDay = clock.addWorking(acceptDay, promised);
-      let paused = 0;
-
-      const supplement = !s.onTheSpot && (rng.chance(0.17) || (withdraw && withdrawStage === "supplement_requested"));
       let stopped = false;
-      if (supplement) {
-        const reqAt = clock.clerkAfter(last, rng.int(0, Math.min(2, Math.max(0, promised - 1))));
-        const candidates = s.materials.filter((m) => m.kind !== "form");
-        const named = candidates.length > 0 ? [rng.pick(candidates)] : [];
-        supplementMaterials = named.map((m) => m.id);
-        push("supplement_requested", reqAt, deptClerk, "clerk", rng.pick(SUPPLEMENT_REASONS), { materials: supplementMaterials });
-        pausedAt = reqAt;
-        last = reqAt;
+      // 一次性告知 before acceptance: back to the resident; the answer is a fresh receipt.
+      if (!s.onTheSpot && h.channel !== "counter" && rng.chance(0.04)) {
+        const reason = rng.pick(SUPPLEMENT_REASONS);
+        const reqAt = push("supplement_requested", clock.clerkAfter(last, rng.int(0, 3)), deptClerk, "clerk", reason, { materialIds: nameMissing(), reason, paused: false });
         if (withdraw && withdrawStage === "supplement_requested") {
-          push("withdrawn", citizenLater(last, 1, 12), citizenActor, "citizen", rng.pick(WITHDRAW_NOTES));
+          push("withdrawn", citizenLater(reqAt, 1, 12), citizenActor, "citizen", rng.pick(WITHDRAW_NOTES));
           stopped = true;
         } else {
-          const resub = citizenLater(last, 1, 10);
-          push("submitted", resub, a.userId, "citizen", "已按要求补正材料");
-          const reacc = clock.clerkAfter(resub, rng.weighted([[0, 60], [1, 40]] as const));
-          push("accepted", reacc, acceptClerk, "clerk", "补正材料已收齐，重新受理");
-          paused = clock.workingBetween(Math.floor(reqAt / 1440), Math.floor(reacc / 1440));
-          dueDay = clock.addWorking(acceptDay, promised + paused);
-          pausedAt = null;
-          last = reacc;
+          const resubAt = citizenLater(reqAt, 1, 6);
+          state = receipt(resubAt);
+          last = push("submitted", resubAt, a.userId, "citizen", "已按要求补正材料", { pausedWorkingDays: 0, ...dueData() });
         }
       }
 
       if (!stopped) {
-        if (withdraw && withdrawStage === "accepted") {
-          push("withdrawn", clock.clerkAfter(last, rng.int(0, Math.max(0, promised))), citizenActor, "citizen", rng.pick(WITHDRAW_NOTES));
-        } else if (s.onTheSpot) {
-          push("completed", sameDayBefore18(last, rng.int(3, 50)), acceptClerk, "clerk", "即办件，当场办结");
-        } else {
-          // Stalled files exist, but a supervisor chases them: only recent ones are still open.
-          const stuck = h.submitAt >= cutoff - 45 * 1440 && rng.chance(0.2);
-          const rejectLate = rng.chance(0.05);
-          const late = rng.chance(0.12);
-          if (!stuck) {
-            const remaining = Math.max(0, clock.workingBetween(Math.floor(last / 1440), dueDay));
-            const k = late ? remaining + rng.int(1, 8) : rng.int(Math.min(remaining, Math.ceil(remaining * 0.15)), remaining);
-            const decideAt = clock.clerkAfter(last, k);
-            if (rejectLate) {
-              push("rejected", decideAt, deptClerk, "clerk", rng.pick(REJECT_AFTER_ACCEPT));
-            } else {
-              push("approved", decideAt, deptClerk, "clerk");
-              const decideDay = Math.floor(decideAt / 1440);
-              const nextDay = (late || decideDay < dueDay) && rng.chance(0.3);
-              const doneAt = nextDay ? clock.clerkAfter(decideAt, 1) : clock.normalize(decideAt + rng.int(10, 150));
-              push("completed", Math.floor(doneAt / 1440) > dueDay && !late ? sameDayBefore18(decideAt, rng.int(5, 30)) : doneAt, deptClerk, "clerk");
+        const acc = acceptAt(last);
+        const acceptDay = Math.floor(acc / 1440);
+        const receivedDay = Math.floor(state.receivedAt / 1440);
+        // Completeness answered late: accepted by law from the receipt day (行政许可法第32条).
+        const deemed = acceptDay > state.acceptDueDay;
+        const start = deemed ? receivedDay : acceptDay;
+        state = { ...state, deemed, dueDay: clock.addWorking(start, promised), legalDueDay: clock.addWorking(start, s.legal) };
+        last = push("accepted", acc, acceptClerk, "clerk", deemed ? "逾期未告知补正，依法自收到申请材料之日起视为受理" : null, {
+          deemed,
+          clockStartOn: isoDay(start),
+          dueOn: isoDay(state.dueDay),
+          legalDueOn: isoDay(state.legalDueDay),
+        });
+        firstAcceptAt = acc;
+
+        // After acceptance a supplement pauses the clock; the answer resumes it, due dates later by the pause.
+        const supplement = !s.onTheSpot && (rng.chance(0.13) || (withdraw && withdrawStage === "supplement_requested"));
+        if (supplement) {
+          const reason = rng.pick(SUPPLEMENT_REASONS);
+          const reqAt = clock.clerkAfter(last, rng.int(0, Math.min(2, Math.max(0, promised - 1))));
+          state = { ...state, pausedAt: reqAt };
+          last = push("supplement_requested", reqAt, deptClerk, "clerk", reason, { materialIds: nameMissing(), reason, paused: true });
+          if (withdraw && withdrawStage === "supplement_requested") {
+            push("withdrawn", citizenLater(last, 1, 12), citizenActor, "citizen", rng.pick(WITHDRAW_NOTES));
+            stopped = true;
+          } else {
+            const resubAt = citizenLater(last, 1, 10);
+            const paused = clock.workingBetween(Math.floor(reqAt / 1440), Math.floor(resubAt / 1440));
+            state = {
+              ...state,
+              pausedAt: null,
+              paused: state.paused + paused,
+              dueDay: paused > 0 ? clock.addWorking(state.dueDay, paused) : state.dueDay,
+              legalDueDay: paused > 0 ? clock.addWorking(state.legalDueDay, paused) : state.legalDueDay,
+            };
+            last = push("accepted", resubAt, a.userId, "citizen", "已按要求补正材料", {
+              pausedWorkingDays: paused,
+              totalPausedWorkingDays: state.paused,
+              dueOn: isoDay(state.dueDay),
+              legalDueOn: isoDay(state.legalDueDay),
+            });
+          }
+        }
+
+        if (!stopped) {
+          if (s.onTheSpot) {
+            const doneAt = push("approved", sameDayBefore18(last, rng.int(3, 50)), acceptClerk, "clerk");
+            push("completed", doneAt, acceptClerk, "clerk", "即办件，当场办结", { licenceId: null, onTheSpot: true });
+          } else {
+            // Stalled files exist, but a supervisor chases them: only recent ones are still open.
+            const stuck = h.submitAt >= cutoff - 45 * 1440 && rng.chance(0.2);
+            const rejectLate = rng.chance(0.05);
+            const late = rng.chance(0.12);
+            const dueDay = state.dueDay;
+            if (!stuck) {
+              const remaining = Math.max(0, clock.workingBetween(Math.floor(last / 1440), dueDay));
+              const k = late ? remaining + rng.int(1, 8) : rng.int(Math.min(remaining, Math.ceil(remaining * 0.15)), remaining);
+              const decideAt = clock.clerkAfter(last, k);
+              if (rejectLate) {
+                const reason = rng.pick(REJECT_AFTER_ACCEPT);
+                push("rejected", decideAt, deptClerk, "clerk", reason, { reason });
+              } else {
+                push("approved", decideAt, deptClerk, "clerk");
+                const decideDay = Math.floor(decideAt / 1440);
+                const nextDay = (late || decideDay < dueDay) && rng.chance(0.3);
+                const doneAt = nextDay ? clock.clerkAfter(decideAt, 1) : clock.normalize(decideAt + rng.int(10, 150));
+                push("completed", Math.floor(doneAt / 1440) > dueDay && !late ? sameDayBefore18(decideAt, rng.int(5, 30)) : doneAt, deptClerk, "clerk", null, {
+                  licenceId: null,
+                  onTheSpot: false,
+                });
+              }
             }
           }
         }
@@ -579,8 +651,10 @@ export async function seedHistory(db: Executor, opts: HistoryOptions): Promise<H
     const lastEv = happened[happened.length - 1];
     if (!lastEv) throw new Error("application without events");
     const status = lastEv.to;
-    const wasAccepted = happened.some((e) => e.to === "accepted");
-    const stillPaused = status === "supplement_requested" && pausedAt !== null;
+    const clockNow = lastEv.state;
+    const acceptedEv = happened.find((e) => e.to === "accepted");
+    const wasAccepted = acceptedEv !== undefined;
+    const dueDay: number | null = clockNow.dueDay;
     const completedEv = happened.find((e) => e.to === "completed");
 
     const formData = buildForm(s.formFields, a, subject);
@@ -597,10 +671,15 @@ export async function seedHistory(db: Executor, opts: HistoryOptions): Promise<H
       centre_id: centreId,
       form_data: formData,
       submitted_at: stamp(h.submitAt),
-      accepted_at: wasAccepted && firstAcceptAt !== null ? stamp(firstAcceptAt) : null,
+      received_at: stamp(clockNow.receivedAt),
+      accepted_at: acceptedEv ? stamp(acceptedEv.at) : null,
       completed_at: completedEv ? stamp(completedEv.at) : null,
-      due_on: wasAccepted && dueDay !== null ? isoDay(dueDay) : null,
-      clock_paused_at: stillPaused ? stamp(lastEv.at) : null,
+      accept_due_on: isoDay(clockNow.acceptDueDay),
+      due_on: isoDay(clockNow.dueDay),
+      legal_due_on: isoDay(clockNow.legalDueDay),
+      clock_paused_at: status === "supplement_requested" && clockNow.pausedAt !== null ? stamp(clockNow.pausedAt) : null,
+      paused_working_days: clockNow.paused,
+      deemed_accepted: clockNow.deemed,
       assigned_clerk_id: wasAccepted ? acceptClerk : null,
       version: happened.length,
       idempotency_key: null,

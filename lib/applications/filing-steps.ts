@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import { rowsOf, type Executor } from "@/db/client";
 import { applicationEvents } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
+import type { ReceiptClock } from "@/lib/calendar/application-clock";
 import type { MaterialCheck } from "./resolve-materials";
 
 /** The next application number, `SZ` + China date + 8-digit sequence; a sequence never repeats. */
@@ -19,8 +20,28 @@ export function materialSource(outcome: MaterialCheck["outcome"], uploadId: stri
   return uploadId ? ("upload" as const) : ("counter" as const);
 }
 
-/** The first event of an application filed online. */
-export async function recordSubmittedEvent(tx: Executor, actor: Actor, applicationId: string, personId: string, now: Date) {
+/** What a material the library lacks says when a clerk took it on paper at the counter. */
+export const COUNTER_MATERIAL_NOTE = "窗口收件时核验纸质材料 / paper original checked at the counter";
+
+/** The clock columns of an application whose complete materials were received at `now`. */
+export function clockColumns(clock: ReceiptClock, now: Date) {
+  return {
+    receivedAt: now,
+    acceptDueOn: clock.acceptDueOn,
+    dueOn: clock.dueOn,
+    legalDueOn: clock.legalDueOn,
+  };
+}
+
+/** The first event of a filed application, with the deadlines its receipt set. */
+export async function recordSubmittedEvent(
+  tx: Executor,
+  actor: Actor,
+  applicationId: string,
+  personId: string,
+  now: Date,
+  clock?: ReceiptClock,
+) {
   await tx.insert(applicationEvents).values({
     applicationId,
     personId,
@@ -28,6 +49,7 @@ export async function recordSubmittedEvent(tx: Executor, actor: Actor, applicati
     toStatus: "submitted",
     actorUserId: actor.id,
     actorRole: actor.role,
+    data: clock ? { acceptDueOn: clock.acceptDueOn, dueOn: clock.dueOn, legalDueOn: clock.legalDueOn } : null,
     occurredAt: now,
   });
 }

@@ -1,12 +1,13 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
-import { applicationEvents, applicationMaterials, applications, auditLog, familyRelations, notifications, uploads } from "@/db/schema";
-import { seedCatalogue } from "@/db/seed/catalogue";
+import { applicationEvents, applicationMaterials, applications, auditLog, familyRelations, licenceAccessLog, notifications, uploads } from "@/db/schema";
+import { centreId, seedCatalogue } from "@/db/seed/catalogue";
 import { createTestDatabase } from "@/db/testing";
 import type { Actor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
 import { createCitizenUser, createLicence, createPerson } from "@/lib/testing/factories";
+import { createClerkActor } from "@/lib/testing/processing-factories";
 import { storeUpload } from "@/lib/uploads/store-upload";
 import { getMyApplicationOrThrow } from "./get-my-application";
 import { prepareApplication } from "./prepare-application";
@@ -154,5 +155,47 @@ describe("filing an application online", () => {
     expect(await h.db.select().from(applications).where(eq(applications.applicantPersonId, mother.id))).toHaveLength(0);
     const [row] = await h.db.select().from(uploads).where(eq(uploads.id, theirs.id));
     expect(row?.applicationId).toBeNull();
+  });
+});
+
+describe("filing at the counter for a walk-in resident", () => {
+  it("files on the resident's behalf: channel counter, the clerk's centre, paper for what the library lacks, every library read logged", async () => {
+    const { mother, baby } = await newbornFamily();
+    const clerk = await createClerkActor(h.db, { department: "psb", centreId: centreId("futian") }, "福田公安窗口");
+    const filed = await submitApplication(
+      h.db,
+      clerk,
+      { serviceCode: "newborn_hukou", subjectPersonId: baby.id, applicantPersonId: mother.id, idempotencyKey: crypto.randomUUID(), answers, consent: true },
+      NOW,
+    );
+    expect(filed).toMatchObject({ materialsTotal: 6, materialsFromLibrary: 4, materialsUploaded: 0, completeBy: "2026-11-26" });
+    const [row] = await h.db.select().from(applications).where(eq(applications.id, filed.id));
+    expect(row).toMatchObject({ channel: "counter", centreId: centreId("futian"), applicantPersonId: mother.id, createdByUserId: clerk.id, acceptDueOn: "2026-11-30" });
+    const materials = await h.db.select().from(applicationMaterials).where(eq(applicationMaterials.applicationId, filed.id));
+    const paper = materials.filter((m) => m.source === "counter");
+    expect(paper).toHaveLength(1);
+    expect(paper[0]?.verifiedAt?.getTime()).toBe(NOW.getTime());
+    const reads = await h.db.select().from(licenceAccessLog).where(eq(licenceAccessLog.applicationId, filed.id));
+    expect(reads).toHaveLength(4);
+    expect(reads.every((r) => r.purpose === "窗口收件" && r.actorUserId === clerk.id)).toBe(true);
+    const [event] = await h.db.select().from(applicationEvents).where(eq(applicationEvents.applicationId, filed.id));
+    expect(event).toMatchObject({ toStatus: "submitted", actorRole: "clerk", data: { acceptDueOn: "2026-11-30", dueOn: "2026-11-26" } });
+    const [notice] = await h.db.select().from(notifications).where(eq(notifications.applicationId, filed.id));
+    expect(notice?.messageKey).toBe("applicationFiledAtCounter");
+  });
+
+  it("needs the applicant, refuses a service outside the clerk's scope, and a resident may not file for someone else", async () => {
+    const { mother, baby, actor } = await newbornFamily();
+    const base = { serviceCode: "newborn_hukou", subjectPersonId: baby.id, answers, consent: true as const };
+    const psb = await createClerkActor(h.db, { department: "psb" });
+    await expect(submitApplication(h.db, psb, { ...base, idempotencyKey: crypto.randomUUID() }, NOW)).rejects.toMatchObject({
+      code: "VALIDATION",
+      messageKey: "errors.process.applicantRequired",
+    });
+    const edu = await createClerkActor(h.db, { department: "edu" });
+    await expect(submitApplication(h.db, edu, { ...base, applicantPersonId: mother.id, idempotencyKey: crypto.randomUUID() }, NOW)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    const stranger = await createPerson(h.db);
+    await expect(submitApplication(h.db, actor, { ...base, applicantPersonId: stranger.id, idempotencyKey: crypto.randomUUID() }, NOW)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect(await h.db.select().from(applications).where(eq(applications.applicantPersonId, mother.id))).toHaveLength(0);
   });
 });

@@ -2,12 +2,16 @@ import "server-only";
 import { and, eq } from "drizzle-orm";
 import type { z } from "zod";
 import type { Executor } from "@/db/client";
-import { applicationMaterials, applications, notifications } from "@/db/schema";
+import { applicationMaterials, applications, serviceMaterials, services, type Service } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { requirePermission, type Actor } from "@/lib/auth/actor";
-import { addWorkingDays, toChinaDate } from "@/lib/calendar/working-days";
+import { receiptClock } from "@/lib/calendar/application-clock";
+import { toChinaDate } from "@/lib/calendar/working-days";
 import { AppError } from "@/lib/errors";
-import { materialSource, nextApplicationNumber, recordSubmittedEvent } from "./filing-steps";
+import { recordLicenceAccess } from "@/lib/licences/record-licence-access";
+import { notifyStatusChange } from "@/lib/notifications/notify-status-change";
+import { inClerkScope } from "./clerk-scope";
+import { clockColumns, COUNTER_MATERIAL_NOTE, materialSource, nextApplicationNumber, recordSubmittedEvent } from "./filing-steps";
 import { loadApplicantContext } from "./applicant-context";
 import { claimUploads, uploadableOutcomes as uploadable } from "./claim-uploads";
 import { buildAnswersSchema, type submitApplicationSchema } from "./answers-schema";
@@ -26,24 +30,69 @@ export type SubmittedApplication = {
   replayed: boolean;
 };
 
+export type SubmitApplicationLibInput = Omit<z.output<typeof submitApplicationSchema>, "uploads"> & {
+  uploads?: Record<string, string>;
+  /**
+   * Counter filing (窗口收件): the walk-in resident a clerk files for, found by swiping their
+   * ID card. Required when the actor is a clerk; a resident may only name themselves.
+   */
+  applicantPersonId?: string;
+};
+
 /**
- * Files an application online. Register values are re-read here, never trusted from the
- * browser; every library material is attached; status, event, materials, audit row and the
- * resident's notice commit together. The idempotency key makes a double click or a retried
- * request return the first application instead of filing a second.
+ * Whether the service is about a child (a child's field or licence): only then is the
+ * application's subject a child — an ID card renewal by a parent of one child is the parent's,
+ * and its output licence must not go to the child.
+ */
+async function concernsChild(db: Executor, service: Service): Promise<boolean> {
+  if (service.formFields.some((f) => f.prefill?.startsWith("child."))) return true;
+  const [material] = await db
+    .select({ id: serviceMaterials.id })
+    .from(serviceMaterials)
+    .where(and(eq(serviceMaterials.serviceId, service.id), eq(serviceMaterials.subject, "child")))
+    .limit(1);
+  return material !== undefined;
+}
+
+/** Who the application is for and how it arrived: the resident online, or a clerk at the counter. */
+async function filingParty(db: Executor, actor: Actor, input: SubmitApplicationLibInput, serviceId: string) {
+  if (actor.role !== "clerk") {
+    if (!actor.personId) throw new AppError("FORBIDDEN", "errors.forbidden");
+    if (input.applicantPersonId && input.applicantPersonId !== actor.personId) throw new AppError("NOT_FOUND", "errors.notFound");
+    return { personId: actor.personId, counter: false as const };
+  }
+  if (!input.applicantPersonId) {
+    throw new AppError("VALIDATION", "errors.process.applicantRequired", { fieldErrors: { applicantPersonId: "validation.required" } });
+  }
+  // A service outside the clerk's department and window is not there for them.
+  const [inScope] = await db
+    .select({ id: services.id })
+    .from(services)
+    .where(and(eq(services.id, serviceId), inClerkScope(services.id, actor)));
+  if (!inScope) throw new AppError("NOT_FOUND", "errors.notFound", { internal: "service outside the clerk's scope" });
+  return { personId: input.applicantPersonId, counter: true as const };
+}
+
+/**
+ * Files an application online, or at the counter for a walk-in resident (a clerk acting,
+ * channel `counter`). Register values are re-read here, never trusted from the browser;
+ * every library material is attached (at the counter the read is logged for the resident, and
+ * what the library lacks is checked on paper); the legal clock starts on the day of receipt;
+ * status, event, materials, audit row and the resident's notice commit together. The
+ * idempotency key makes a double click or a retried request return the first application
+ * instead of filing a second.
  */
 export async function submitApplication(
   db: Executor,
   actor: Actor,
-  input: Omit<z.output<typeof submitApplicationSchema>, "uploads"> & { uploads?: Record<string, string> },
+  input: SubmitApplicationLibInput,
   now = new Date(),
 ): Promise<SubmittedApplication> {
   requirePermission(actor, "application:file");
-  const personId = actor.personId;
-  if (!personId) throw new AppError("FORBIDDEN", "errors.forbidden");
   const { service } = await findActiveServiceOrThrow(db, input.serviceCode);
+  const { personId, counter } = await filingParty(db, actor, input, service.id);
   const family = await loadApplicantContext(db, personId);
-  const subjectId = defaultSubjectId(service, family, input.subjectPersonId);
+  const subjectId = (await concernsChild(db, service)) ? defaultSubjectId(service, family, input.subjectPersonId) : null;
   const ctx = subjectId ? await loadApplicantContext(db, personId, subjectId) : family;
 
   const locked = lockedValues(service.formFields, ctx);
@@ -58,7 +107,8 @@ export async function submitApplication(
   }
 
   const today = toChinaDate(now);
-  const completeBy = addWorkingDays(today, service.promisedLimitDays);
+  const clock = receiptClock(today, service);
+  const completeBy = clock.dueOn;
 
   return db.transaction(async (tx) => {
     const number = await nextApplicationNumber(tx, today);
@@ -70,9 +120,11 @@ export async function submitApplication(
         applicantPersonId: personId,
         subjectPersonId: subjectId,
         status: "submitted",
-        channel: "online",
+        channel: counter ? "counter" : "online",
+        centreId: counter ? actor.centreId : null,
         formData: { ...parsed.data, ...locked },
         submittedAt: now,
+        ...clockColumns(clock, now),
         idempotencyKey: input.idempotencyKey,
         createdByUserId: actor.id,
         createdAt: now,
@@ -83,7 +135,7 @@ export async function submitApplication(
 
     if (!created) {
       const [existing] = await tx
-        .select({ id: applications.id, number: applications.number, serviceId: applications.serviceId })
+        .select({ id: applications.id, number: applications.number, serviceId: applications.serviceId, dueOn: applications.dueOn })
         .from(applications)
         .where(and(eq(applications.applicantPersonId, personId), eq(applications.idempotencyKey, input.idempotencyKey)));
       if (!existing || existing.serviceId !== service.id) throw new AppError("CONFLICT", "errors.apply.keyReused");
@@ -94,7 +146,7 @@ export async function submitApplication(
       return {
         id: existing.id,
         number: existing.number,
-        completeBy,
+        completeBy: existing.dueOn ?? completeBy,
         materialsTotal: materials.length,
         materialsFromLibrary: materials.filter((m) => m.source === "library").length,
         materialsUploaded: materials.filter((m) => m.source === "upload").length,
@@ -106,25 +158,35 @@ export async function submitApplication(
     // The library outcome wins: an upload counts only where the library cannot supply the material.
     const uploadFor = new Map(
       checks.flatMap((c) => {
-        const uploadId = uploadable.has(c.outcome) ? input.uploads?.[c.materialId] : undefined;
+        // At the counter the clerk checks paper; uploads are the resident's own online.
+        const uploadId = !counter && uploadable.has(c.outcome) ? input.uploads?.[c.materialId] : undefined;
         return uploadId ? [[c.materialId, uploadId] as const] : [];
       }),
     );
     await claimUploads(tx, personId, created.id, [...uploadFor.values()]);
     const rows = checks.map((c) => {
       const uploadId = uploadFor.get(c.materialId) ?? null;
+      const source = materialSource(c.outcome, uploadId);
+      const onPaper = counter && source === "counter";
       return {
         applicationId: created.id,
         personId,
         serviceMaterialId: c.materialId,
-        source: materialSource(c.outcome, uploadId),
+        source,
         licenceId: c.outcome === "library" ? (c.licence?.id ?? null) : null,
         uploadId,
+        note: onPaper ? COUNTER_MATERIAL_NOTE : null,
+        verifiedAt: onPaper ? now : null,
         createdAt: now,
       };
     });
     if (rows.length > 0) await tx.insert(applicationMaterials).values(rows);
-    await recordSubmittedEvent(tx, actor, created.id, personId, now);
+    if (counter) {
+      // The clerk sees the licences the library attached: the resident sees that read.
+      const read = rows.flatMap((r) => (r.licenceId ? [r.licenceId] : []));
+      await recordLicenceAccess(tx, { licenceIds: read, actor, purpose: "窗口收件", applicationId: created.id });
+    }
+    await recordSubmittedEvent(tx, actor, created.id, personId, now, clock);
     const fromLibrary = rows.filter((r) => r.source === "library").length;
     const uploaded = rows.filter((r) => r.source === "upload").length;
     await recordAudit(tx, {
@@ -134,15 +196,20 @@ export async function submitApplication(
       entityType: "application",
       entityId: created.id,
       personId,
-      detail: { service: service.code, materialsFromLibrary: fromLibrary, materialsUploaded: uploaded, channel: "online" },
+      detail: {
+        service: service.code,
+        materialsFromLibrary: fromLibrary,
+        materialsUploaded: uploaded,
+        channel: counter ? "counter" : "online",
+        ...(counter ? { materialsAtCounter: rows.filter((r) => r.source === "counter").length } : {}),
+      },
     });
-    await tx.insert(notifications).values({
+    await notifyStatusChange(tx, {
       personId,
-      kind: "application",
-      messageKey: "applicationSubmitted",
-      params: { number: created.number, serviceZh: service.nameZh, serviceEn: service.nameEn },
       applicationId: created.id,
-      createdAt: now,
+      messageKey: counter ? "applicationFiledAtCounter" : "applicationSubmitted",
+      params: { number: created.number, serviceZh: service.nameZh, serviceEn: service.nameEn, dueOn: completeBy },
+      now,
     });
     return {
       id: created.id,

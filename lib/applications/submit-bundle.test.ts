@@ -118,6 +118,9 @@ describe("filing the newborn bundle", () => {
       ].sort(),
     );
     expect(group.applications.every((a) => /^\d{4}-\d{2}-\d{2}$/.test(a.dueOn))).toBe(true);
+    // Each application's legal clock starts at receipt: 5 working days to accept, its own limits.
+    expect(rows.every((r) => r.receivedAt?.getTime() === NOW.getTime() && r.acceptDueOn === "2026-11-30" && r.legalDueOn !== null)).toBe(true);
+    expect(Object.fromEntries(rows.map((r) => [r.formData.relationToHead === "daughter" && "hukouAddress" in r.formData ? "hukou" : r.id, r.dueOn])).hukou).toBe("2026-11-26");
     expect(group).toMatchObject({ materialsTotal: 13, materialsFromLibrary: 4, materialsUploaded: 4 });
 
     for (const r of rows) {

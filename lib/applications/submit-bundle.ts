@@ -2,16 +2,18 @@ import "server-only";
 import { and, asc, eq, inArray } from "drizzle-orm";
 import type { z } from "zod";
 import type { Executor } from "@/db/client";
-import { applicationMaterials, applications, notifications, serviceBundles, serviceMaterials, services } from "@/db/schema";
+import { applicationMaterials, applications, serviceBundles, serviceMaterials, services } from "@/db/schema";
 import type { ApplicationStatus } from "@/db/schema/enums";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { requirePermission, type Actor } from "@/lib/auth/actor";
+import { receiptClock } from "@/lib/calendar/application-clock";
 import { addWorkingDays, toChinaDate } from "@/lib/calendar/working-days";
 import { AppError } from "@/lib/errors";
+import { notifyStatusChange } from "@/lib/notifications/notify-status-change";
 import { buildAnswersSchema } from "./answers-schema";
 import type { submitBundleSchema } from "./bundle-schema";
 import { claimUploads, uploadableOutcomes } from "./claim-uploads";
-import { materialSource, nextApplicationNumber, recordSubmittedEvent } from "./filing-steps";
+import { clockColumns, materialSource, nextApplicationNumber, recordSubmittedEvent } from "./filing-steps";
 import { findBundleOrThrow, materialKey, planBundle } from "./prepare-bundle";
 
 export type SubmittedBundle = {
@@ -92,6 +94,7 @@ export async function submitBundle(
     let firstId: string | null = null;
     for (const [i, p] of plan.included.entries()) {
       const service = p.service;
+      const clock = receiptClock(today, service);
       const number = await nextApplicationNumber(tx, today);
       const [created] = await tx
         .insert(applications)
@@ -106,6 +109,7 @@ export async function submitBundle(
           channel: "online",
           formData: formDataOf[i] ?? {},
           submittedAt: now,
+          ...clockColumns(clock, now),
           // The first application carries the key itself; the others derive theirs from it.
           idempotencyKey: i === 0 ? input.idempotencyKey : `${input.idempotencyKey}#${service.code}`,
           createdByUserId: actor.id,
@@ -151,7 +155,7 @@ export async function submitBundle(
         };
       });
       if (rows.length > 0) await tx.insert(applicationMaterials).values(rows);
-      await recordSubmittedEvent(tx, actor, created.id, personId, now);
+      await recordSubmittedEvent(tx, actor, created.id, personId, now, clock);
       await recordAudit(tx, {
         actorUserId: actor.id,
         actorRole: actor.role,
@@ -169,14 +173,15 @@ export async function submitBundle(
         },
       });
     }
-    await tx.insert(notifications).values({
-      personId,
-      kind: "application",
-      messageKey: "applicationSubmitted",
-      params: { number: numbers.join("、"), serviceZh: plan.bundle.nameZh, serviceEn: plan.bundle.nameEn },
-      applicationId: firstId,
-      createdAt: now,
-    });
+    if (firstId) {
+      await notifyStatusChange(tx, {
+        personId,
+        applicationId: firstId,
+        messageKey: "applicationSubmitted",
+        params: { number: numbers.join("、"), serviceZh: plan.bundle.nameZh, serviceEn: plan.bundle.nameEn },
+        now,
+      });
+    }
     return { groupId, replayed: false };
   });
 }

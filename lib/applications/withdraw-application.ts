@@ -1,10 +1,11 @@
 import "server-only";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import { applicationEvents, applications, notifications, services } from "@/db/schema";
+import { applicationEvents, applications, services } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { requirePermission, type Actor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
+import { notifyStatusChange } from "@/lib/notifications/notify-status-change";
 import { canWithdraw, parseTrackInput, WITHDRAWABLE_STATUSES, withdrawApplicationSchema, type WithdrawApplicationInput } from "./track-schemas";
 
 export type WithdrawnApplication = { id: string; number: string };
@@ -49,7 +50,7 @@ export async function withdrawApplication(
 
     const [changed] = await tx
       .update(applications)
-      .set({ status: "withdrawn", version: sql`${applications.version} + 1`, updatedAt: now })
+      .set({ status: "withdrawn", clockPausedAt: null, version: sql`${applications.version} + 1`, updatedAt: now })
       .where(and(owned, inArray(applications.status, [...WITHDRAWABLE_STATUSES]), eq(applications.version, app.version)))
       .returning({ id: applications.id });
     if (!changed) throw new AppError("CONFLICT", "track.errors.changedMeanwhile", { internal: "version moved during withdrawal" });
@@ -73,13 +74,12 @@ export async function withdrawApplication(
       personId,
       detail: { service: app.serviceCode, from: app.status, withReason: reason !== null },
     });
-    await tx.insert(notifications).values({
+    await notifyStatusChange(tx, {
       personId,
-      kind: "application",
+      applicationId: app.id,
       messageKey: "applicationWithdrawn",
       params: { number: app.number, serviceZh: app.serviceZh, serviceEn: app.serviceEn },
-      applicationId: app.id,
-      createdAt: now,
+      now,
     });
     return { id: app.id, number: app.number };
   });

@@ -2,6 +2,8 @@
 
 import { revalidatePath } from "next/cache";
 import { userAction } from "@/lib/action";
+import { answerSupplement } from "@/lib/applications/answer-supplement";
+import { answerSupplementSchema } from "@/lib/applications/process-schemas";
 import { rateApplication } from "@/lib/applications/rate-application";
 import { rateApplicationSchema, withdrawApplicationSchema } from "@/lib/applications/track-schemas";
 import { withdrawApplication } from "@/lib/applications/withdraw-application";
@@ -16,4 +18,10 @@ export const rateApplicationAction = userAction(["citizen"], rateApplicationSche
   const rating = await rateApplication(db, actor, input);
   revalidatePath(`/my/applications/${input.applicationId}`);
   return { score: rating.score };
+});
+
+export const answerSupplementAction = userAction(["citizen"], answerSupplementSchema, async (input, { db, actor }) => {
+  const result = await answerSupplement(db, actor, input);
+  revalidatePath(`/my/applications/${result.applicationId}`);
+  return { status: result.status };
 });

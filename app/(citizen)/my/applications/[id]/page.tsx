@@ -2,6 +2,7 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { RatingForm } from "@/components/citizen/rating-form";
+import { SupplementForm } from "@/components/citizen/supplement-form";
 import { WithdrawButton } from "@/components/citizen/withdraw-button";
 import { StatusBadge } from "@/components/layout/status-badge";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
@@ -9,6 +10,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { getDb } from "@/db";
+import { getMySupplementRequest } from "@/lib/applications/answer-supplement";
 import { getMyApplicationOrThrow } from "@/lib/applications/get-my-application";
 import { getMyRating } from "@/lib/applications/rate-application";
 import { canWithdraw } from "@/lib/applications/track-schemas";
@@ -33,13 +35,14 @@ export default async function MyApplicationPage({
     throw e;
   });
   // Opening the application reads its notices; only after ownership was checked above.
-  const [t, ts, tr, format, locale, rating] = await Promise.all([
+  const [t, ts, tr, format, locale, rating, supplement] = await Promise.all([
     getTranslations("apply"),
     getTranslations("status"),
     getTranslations("track"),
     getFormatter(),
     getLocale(),
     app.status === "completed" ? getMyRating(db, actor, app.id) : null,
+    app.status === "supplement_requested" ? getMySupplementRequest(db, actor, app.id) : null,
     markMyApplicationNotificationsRead(db, actor, app.id),
   ]);
   const en = locale === "en";
@@ -64,6 +67,29 @@ export default async function MyApplicationPage({
             {uploaded > 0 ? ` ${t("confirmation.uploaded", { count: uploaded })}` : null}
           </AlertDescription>
         </Alert>
+      ) : null}
+      {supplement ? (
+        <Card>
+          <CardHeader>
+            <CardTitle as="h2">{tr("supplement.title")}</CardTitle>
+          </CardHeader>
+          <CardContent>
+            <SupplementForm
+              key={supplement.version}
+              applicationId={supplement.applicationId}
+              version={supplement.version}
+              reason={supplement.reason}
+              requestedOn={supplement.requestedAt ? format.dateTime(supplement.requestedAt, { dateStyle: "medium", timeStyle: "short" }) : null}
+              materials={supplement.materials.map((m) => ({
+                id: m.id,
+                nameZh: m.nameZh,
+                nameEn: m.nameEn,
+                previousUpload: m.previousUpload,
+                library: m.library,
+              }))}
+            />
+          </CardContent>
+        </Card>
       ) : null}
       <div className="grid gap-6 lg:grid-cols-2">
         <Card>

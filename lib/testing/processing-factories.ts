@@ -1,0 +1,68 @@
+import { randomInt } from "node:crypto";
+import type { Executor } from "@/db/client";
+import { familyRelations, users } from "@/db/schema";
+import { departmentId } from "@/db/seed/catalogue";
+import type { Actor } from "@/lib/auth/actor";
+import { createCitizenUser, createLicence, createPerson } from "./factories";
+
+/**
+ * Factories for processing tests (clerk decisions, supplements, counter filing). They expect
+ * the catalogue to be seeded (`seedCatalogue`), so services and licence types are the real ones.
+ */
+
+/** A clerk user row (events and audit rows reference it) and the Actor for it. */
+export async function createClerkActor(
+  db: Executor,
+  scope: { department?: Parameters<typeof departmentId>[0]; departmentId?: string | null; centreId?: string | null },
+  displayName = `窗口${randomInt(1000, 9999)}`,
+): Promise<Actor> {
+  const deptId = scope.departmentId !== undefined ? scope.departmentId : scope.department ? departmentId(scope.department) : null;
+  const [user] = await db
+    .insert(users)
+    .values({
+      role: "clerk",
+      staffNo: `PF${String(randomInt(0, 1e7)).padStart(7, "0")}`,
+      displayName,
+      // Never signs in: processing tests act through lib directly.
+      passwordHash: "test-no-login",
+      departmentId: deptId,
+      centreId: scope.centreId ?? null,
+    })
+    .returning();
+  if (!user) throw new Error("clerk not created");
+  return { id: user.id, role: "clerk", displayName, personId: null, departmentId: deptId, centreId: scope.centreId ?? null };
+}
+
+/**
+ * A Shenzhen family with a 3-week-old baby not yet in the hukou: the mother (a citizen user)
+ * holds ID card, household register and marriage certificate; the father's ID card is valid;
+ * the baby holds the birth certificate only.
+ */
+export async function createNewbornFamily(db: Executor) {
+  const { person: mother, user } = await createCitizenUser(db, "Secret2026", { sex: "female", maritalStatus: "married" });
+  const father = await createPerson(db, { sex: "male", maritalStatus: "married" });
+  const baby = await createPerson(db, {
+    birthDate: "2026-11-01",
+    sex: "female",
+    hukouDivisionCode: null,
+    hukouAddress: null,
+    employmentStatus: "child",
+    insuranceStatus: "none",
+    insuranceMonths: 0,
+  });
+  await db.insert(familyRelations).values([
+    { personId: mother.id, relativeId: father.id, relation: "spouse" },
+    { personId: father.id, relativeId: mother.id, relation: "spouse" },
+    { personId: mother.id, relativeId: baby.id, relation: "child" },
+    { personId: baby.id, relativeId: mother.id, relation: "parent" },
+  ]);
+  for (const typeKey of ["resident_id_card", "household_register", "marriage_certificate"]) {
+    await createLicence(db, { holderPersonId: mother.id, typeKey, validUntil: "2035-01-01" });
+  }
+  await createLicence(db, { holderPersonId: father.id, typeKey: "resident_id_card", validUntil: "2040-01-01" });
+  await createLicence(db, { holderPersonId: baby.id, typeKey: "birth_medical_certificate", validUntil: null });
+  const actor: Actor = { id: user.id, role: "citizen", displayName: mother.name, personId: mother.id, departmentId: null, centreId: null };
+  return { mother, father, baby, user, actor };
+}
+
+export const NEWBORN_HUKOU_ANSWERS = { applicantPhone: "13912345678", ethnicity: "汉族", relationToHead: "daughter" };
