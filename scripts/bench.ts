@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- [--persons N] [--applications N] [--reuse] [--runs N]`
+ * `npm run bench -- [--persons N] [--applications N] [--reuse] [--runs N] [--rollups-by-trigger] [--db NAME]`
  * Seeds a city into a fresh database (the PostgreSQL server in DATABASE_URL, as database
  * onewindow_bench; else an in-memory PGlite), then times the queries behind each role's home
  * page and the sign-in lookup. Prints numbers; asserts nothing.
@@ -8,7 +8,7 @@ import { Client } from "pg";
 import { eq, sql } from "drizzle-orm";
 import { openDatabase, rowsOf, type DbHandle } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
-import { persons, users } from "@/db/schema";
+import { persons, serviceCentres, services, users } from "@/db/schema";
 import { DEMO_ID } from "@/db/seed/demo";
 import { stableUuid } from "@/db/seed/random";
 import { listStaff } from "@/lib/admin/list-staff";
@@ -16,16 +16,24 @@ import { recommendServicesForResident } from "@/lib/eligibility/recommend-servic
 import { getClerkOverview } from "@/lib/applications/get-clerk-overview";
 import { listMyApplicationsPage } from "@/lib/applications/list-my-applications-page";
 import type { Actor } from "@/lib/auth/actor";
+import { addCalendarDays } from "@/lib/calendar/working-days";
+import { getDashboard } from "@/lib/metrics/get-dashboard";
 import { getSupervisorOverview } from "@/lib/metrics/get-supervisor-overview";
+import { listDashboardApplications } from "@/lib/metrics/list-dashboard-applications";
+import { listFollowUps } from "@/lib/metrics/list-follow-ups";
 import { listMyNotifications } from "@/lib/notifications/list-my-notifications";
 import { getMyProfile } from "@/lib/persons/get-my-profile";
+import { seedDatabase } from "@/db/seed";
+import { DEMO_PASSWORD } from "@/db/seed/demo";
+import { hashPassword } from "@/lib/auth/password";
+import { signingKeyFromSeed } from "@/lib/licences/signing";
 import { parseArgs, positiveInt } from "./lib/args";
 import { chinaToday, seedInto } from "./lib/prepare";
 
-async function openBenchDatabase(reuse: boolean): Promise<DbHandle> {
+async function openBenchDatabase(reuse: boolean, name: string): Promise<DbHandle> {
   const serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) return openDatabase({ pgliteDir: "memory://" });
-  const name = "onewindow_bench";
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`--db must be a plain database name: ${name}`);
   if (!reuse) {
     const admin = new Client({ connectionString: serverUrl });
     await admin.connect();
@@ -58,14 +66,30 @@ async function actorFor(handle: DbHandle, userId: string): Promise<Actor> {
 }
 
 async function main() {
-  const args = parseArgs(process.argv.slice(2), { persons: "100000", applications: "", runs: "20", reuse: false });
+  const args = parseArgs(process.argv.slice(2), { persons: "100000", applications: "", runs: "20", reuse: false, "rollups-by-trigger": false, db: "onewindow_bench" });
   const personsN = positiveInt(args.persons, "persons");
   const applicationsN = args.applications ? positiveInt(args.applications, "applications") : Math.round(personsN * 0.8);
   const runs = positiveInt(args.runs, "runs");
-  const handle = await openBenchDatabase(args.reuse);
+  const handle = await openBenchDatabase(args.reuse, args.db);
   console.log(`Engine: ${handle.engine}`);
   if (args.reuse) {
     await migrateDatabase(handle);
+  } else if (args["rollups-by-trigger"]) {
+    // For comparison only: the seed with the rollup triggers on during the bulk load.
+    await migrateDatabase(handle);
+    const started = performance.now();
+    const summary = await seedDatabase(handle.db, {
+      seed: "bench",
+      persons: personsN,
+      applications: applicationsN,
+      today: chinaToday(),
+      signingKey: signingKeyFromSeed("be".repeat(32)),
+      passwordHash: await hashPassword(DEMO_PASSWORD),
+      log: (m) => console.log(`  ${m}`),
+      rollupsByTrigger: true,
+    });
+    await handle.db.execute(sql`ANALYZE`);
+    console.log(`seed (rollups by trigger): ${summary.applications} applications in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   } else {
     const { seconds, summary } = await seedInto(handle, {
       persons: personsN,
@@ -103,6 +127,30 @@ async function main() {
   await time("supervisor overview, whole city (SUP001)", runs, () => getSupervisorOverview(handle.db, supervisor));
   await time("supervisor overview, one centre (SUP002)", runs, () => getSupervisorOverview(handle.db, centreSupervisor));
   await time("admin staff list", runs, () => listStaff(handle.db, admin));
+
+  // Issue 5 dashboards: a year of rollups per cut, plus the live figures from applications.
+  const today = chinaToday();
+  const year = { from: addCalendarDays(today, -364), to: today };
+  const [busiest] = rowsOf<{ id: string }>(
+    await handle.db.execute(sql`SELECT service_id AS id FROM applications GROUP BY service_id ORDER BY count(*) DESC LIMIT 1`),
+  );
+  const [futian] = await handle.db.select({ id: serviceCentres.id }).from(serviceCentres).where(eq(serviceCentres.code, "futian"));
+  const [svc] = busiest ? await handle.db.select({ code: services.code }).from(services).where(eq(services.id, busiest.id)) : [];
+  await time("dashboard: whole city, one year (SUP001)", runs, () => getDashboard(handle.db, supervisor, year));
+  await time(`dashboard: one service, one year (${svc?.code ?? "?"})`, runs, () =>
+    getDashboard(handle.db, supervisor, { ...year, service: busiest?.id }),
+  );
+  await time("dashboard: one centre by month, one year", runs, () =>
+    getDashboard(handle.db, supervisor, { ...year, centre: futian?.id, groupBy: "month" }),
+  );
+  await time("dashboard: by department, one year", runs, () => getDashboard(handle.db, supervisor, { ...year, groupBy: "department" }));
+  await time("dashboard: centre supervisor, 30 days (SUP002)", runs, () => getDashboard(handle.db, centreSupervisor, {}));
+  await time("dashboard: reuse per clerk, one year", runs, () => getDashboard(handle.db, supervisor, { ...year, groupBy: "clerk" }));
+  await time("drill-down: completed, one year, page 1", runs, () =>
+    listDashboardApplications(handle.db, supervisor, { ...year, metric: "completed" }),
+  );
+  await time("drill-down: overdue now, page 1", runs, () => listDashboardApplications(handle.db, supervisor, { ...year, metric: "overdue" }));
+  await time("follow-ups list, open first", runs, () => listFollowUps(handle.db, supervisor, { status: "open" }));
   await handle.close();
 }
 

@@ -5,13 +5,14 @@
  * generator, so changing one part does not shift the others.
  */
 import type { KeyObject } from "node:crypto";
+import { sql } from "drizzle-orm";
 import type { Executor } from "../client";
 import { seedAppointmentSlots } from "./appointments";
 import { seedCatalogue } from "./catalogue";
 import { seedDivisions } from "./divisions";
 import { seedHistory } from "./history";
 import { seedPopulation } from "./population";
-import { Random } from "./random";
+import { Random, stableUuid } from "./random";
 import { seedUsers } from "./users";
 
 export { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./demo";
@@ -25,6 +26,8 @@ export type SeedOptions = {
   signingKey: KeyObject;
   passwordHash: string;
   log?: (m: string) => void;
+  /** Keep the rollup triggers on during the bulk load (slower; for measuring the difference). */
+  rollupsByTrigger?: boolean;
 };
 
 export type SeedSummary = {
@@ -36,7 +39,7 @@ export type SeedSummary = {
   applications: number;
   events: number;
   /** Wall-clock seconds per part (not part of the seeded data). */
-  seconds: Record<"divisions" | "catalogue" | "population" | "users" | "history", number>;
+  seconds: Record<"divisions" | "catalogue" | "population" | "users" | "history" | "rollups", number>;
 };
 
 export async function seedDatabase(db: Executor, opts: SeedOptions): Promise<SeedSummary> {
@@ -47,7 +50,7 @@ export async function seedDatabase(db: Executor, opts: SeedOptions): Promise<See
   const populationRng = rng.fork("population");
   const historyRng = rng.fork("history");
 
-  const seconds = { divisions: 0, catalogue: 0, population: 0, users: 0, history: 0 };
+  const seconds = { divisions: 0, catalogue: 0, population: 0, users: 0, history: 0, rollups: 0 };
   const timed = async <T>(part: keyof typeof seconds, f: () => Promise<T>): Promise<T> => {
     const started = performance.now();
     const result = await f();
@@ -63,9 +66,22 @@ export async function seedDatabase(db: Executor, opts: SeedOptions): Promise<See
     seedPopulation(db, { rng: populationRng, persons: opts.persons, today: opts.today, signingKey: opts.signingKey, log }),
   );
   const users = await timed("users", () => seedUsers(db, { passwordHash: opts.passwordHash, today: opts.today }));
-  const history = await timed("history", () =>
-    seedHistory(db, { rng: historyRng, applications: opts.applications, today: opts.today, log }),
-  );
+  // The rollup triggers would upsert one row per event; off during the bulk load, then one
+  // set-wise rebuild computes the same rows (proven equal in lib/metrics/metrics.test.ts).
+  const bulk = !opts.rollupsByTrigger;
+  if (bulk) await setRollupTriggers(db, false);
+  let history: Awaited<ReturnType<typeof seedHistory>>;
+  try {
+    history = await timed("history", () =>
+      seedHistory(db, { rng: historyRng, applications: opts.applications, today: opts.today, log }),
+    );
+  } finally {
+    if (bulk) await setRollupTriggers(db, true);
+  }
+  await timed("rollups", async () => {
+    if (bulk) await db.execute(sql`SELECT rebuild_application_daily_stats()`);
+    await seedRatingFollowUps(db, opts.today);
+  });
 
   return {
     divisions,
@@ -77,4 +93,45 @@ export async function seedDatabase(db: Executor, opts: SeedOptions): Promise<See
     events: history.events,
     seconds,
   };
+}
+
+async function setRollupTriggers(db: Executor, enabled: boolean): Promise<void> {
+  const action = sql.raw(enabled ? "ENABLE" : "DISABLE");
+  await db.execute(sql`ALTER TABLE application_events ${action} TRIGGER application_daily_stats_event`);
+  await db.execute(sql`ALTER TABLE ratings ${action} TRIGGER application_daily_stats_rating`);
+}
+
+const FOLLOW_UP_ACTIONS = [
+  "已致电申请人说明原因并致歉，对窗口人员进行提醒",
+  "已核实情况，优化补正告知模板，一次性告知所需材料",
+  "已协调部门加快审核，并向申请人反馈处理结果",
+  "已约谈相关窗口负责人，纳入月度效能考核",
+];
+
+/**
+ * 好差评整改: every poor rating (1–2) gets a follow-up due 15 working days after it, set-wise.
+ * Most older ones were closed in time, some late, a few are still open (deterministic by id).
+ */
+async function seedRatingFollowUps(db: Executor, today: string): Promise<void> {
+  const supervisorId = stableUuid("user:SUP001");
+  const actions = JSON.stringify(FOLLOW_UP_ACTIONS);
+  await db.execute(sql`
+    INSERT INTO rating_follow_ups (rating_id, application_id, person_id, service_id, centre_id, score, due_on,
+                                   status, action_taken, closed_at, closed_by_user_id, created_at)
+    SELECT r.id, r.application_id, r.person_id, a.service_id, a.centre_id, r.score, f.due_on,
+           CASE WHEN c.close_day < ${today}::date THEN 'closed' ELSE 'open' END::follow_up_status,
+           CASE WHEN c.close_day < ${today}::date THEN (${actions}::jsonb ->> (x.h % 4)) END,
+           CASE WHEN c.close_day < ${today}::date
+                THEN greatest((c.close_day + time '16:00') AT TIME ZONE 'Asia/Shanghai', r.created_at + interval '1 hour') END,
+           CASE WHEN c.close_day < ${today}::date THEN ${supervisorId}::uuid END,
+           r.created_at
+      FROM ratings r
+      JOIN applications a ON a.id = r.application_id
+      CROSS JOIN LATERAL (SELECT abs(hashtext(r.id::text)) % 100 AS h,
+                                 (r.created_at AT TIME ZONE 'Asia/Shanghai')::date AS rated_on) x
+      CROSS JOIN LATERAL (SELECT add_working_days(x.rated_on, 15) AS due_on) f
+      CROSS JOIN LATERAL (SELECT CASE WHEN x.h < 70 THEN x.rated_on + 1 + (x.h % 12)
+                                      WHEN x.h < 85 THEN f.due_on + 1 + (x.h % 6) END AS close_day) c
+     WHERE r.score <= 2
+    ON CONFLICT (rating_id) DO NOTHING`);
 }

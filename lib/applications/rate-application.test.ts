@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
-import { auditLog, ratings } from "@/db/schema";
+import { auditLog, ratingFollowUps, ratings } from "@/db/schema";
 import { createTestDatabase } from "@/db/testing";
 import { AppError } from "@/lib/errors";
 import {
@@ -53,6 +53,24 @@ describe("rating a completed application (好差评)", () => {
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ actorUserId: user.id, personId: person.id, detail: { score: 5, withComment: true } });
     expect(await getMyRating(h.db, actor, app.id)).toMatchObject({ score: 5, comment: "很快，不用跑腿" });
+  });
+
+  it.each([1, 2])("opens a follow-up for a poor score of %i, due 15 working days later", async (score) => {
+    const { person, app } = await completedFor().then(async (c) => {
+      await rateApplication(h.db, c.actor, { applicationId: c.app.id, score, comment: "等了很久没人回复" }, NOW);
+      return c;
+    });
+    const rows = await h.db.select().from(ratingFollowUps).where(eq(ratingFollowUps.applicationId, app.id));
+    // Mon 23 Nov 2026 + 15 working days (no holidays in between) = Mon 14 Dec.
+    expect(rows).toEqual([
+      expect.objectContaining({ personId: person.id, serviceId, score, dueOn: "2026-12-14", status: "open", closedAt: null, version: 1 }),
+    ]);
+  });
+
+  it.each([3, 4, 5])("opens no follow-up for a score of %i", async (score) => {
+    const { actor, app } = await completedFor();
+    await rateApplication(h.db, actor, { applicationId: app.id, score, comment: "还行" }, NOW);
+    expect(await h.db.select().from(ratingFollowUps).where(eq(ratingFollowUps.applicationId, app.id))).toEqual([]);
   });
 
   it("accepts a good score without a comment", async () => {

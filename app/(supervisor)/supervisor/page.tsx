@@ -1,6 +1,8 @@
+import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { StatCard } from "@/components/layout/stat-card";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { Button } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { getDb } from "@/db";
@@ -37,7 +39,20 @@ export default async function SupervisorHomePage() {
 
   return (
     <div className="grid gap-6">
-      <PageHeader title={t("title")} description={t("description")} />
+      <PageHeader
+        title={t("title")}
+        description={t("description")}
+        actions={
+          <div className="flex gap-2">
+            <Button asChild>
+              <Link href="/supervisor/dashboard">{t("openDashboard")}</Link>
+            </Button>
+            <Button asChild variant="outline">
+              <Link href="/supervisor/follow-ups">{t("openFollowUps")}</Link>
+            </Button>
+          </div>
+        }
+      />
       <section aria-label={t("headline")} className="grid grid-cols-2 gap-4 md:grid-cols-4">
         <StatCard label={t("submitted12")} value={format.number(total.submitted)} />
         <StatCard label={t("inTimeShare")} value={share(total.inTime, total.completed)} />
@@ -89,7 +104,7 @@ export default async function SupervisorHomePage() {
             </TableHeader>
             <TableBody>
               {overview.departments.map((d) => (
-                <TableRow key={d.departmentZh}>
+                <TableRow key={d.departmentId}>
                   <TableCell>{en ? d.departmentEn : d.departmentZh}</TableCell>
                   <TableCell className="text-right">{format.number(d.open)}</TableCell>
                   <TableCell className="text-right">{format.number(d.overdue)}</TableCell>

@@ -1,0 +1,31 @@
+import { getLocale, getTranslations } from "next-intl/server";
+import { getDb } from "@/db";
+import { getCurrentUser } from "@/lib/auth/session";
+import { isAppError } from "@/lib/errors";
+import { fromSearchParams } from "@/lib/metrics/dashboard-schema";
+import { exportDashboardTable } from "@/lib/metrics/export-dashboard-table";
+
+const notFound = () => new Response("Not found", { status: 404, headers: { "Cache-Control": "no-store" } });
+
+/** CSV of one dashboard table (UTF-8 with BOM for Excel); every export is audited in lib. */
+export async function GET(request: Request): Promise<Response> {
+  const actor = await getCurrentUser();
+  if (!actor || actor.role !== "supervisor") return notFound();
+  const params = fromSearchParams(Object.fromEntries(new URL(request.url).searchParams.entries()));
+  const [t, locale] = await Promise.all([getTranslations("dashboard"), getLocale()]);
+  try {
+    const file = await exportDashboardTable(await getDb(), actor, params, { en: locale === "en", header: (key) => t(`columns.${key}`) });
+    return new Response(file.csv, {
+      headers: {
+        "Content-Type": "text/csv; charset=utf-8",
+        "Content-Disposition": `attachment; filename="${file.fileName}"`,
+        "Cache-Control": "private, no-store",
+        "X-Content-Type-Options": "nosniff",
+      },
+    });
+  } catch (error) {
+    if (isAppError(error) && error.code === "VALIDATION") return new Response("Bad request", { status: 400 });
+    if (isAppError(error) && (error.code === "NOT_FOUND" || error.code === "FORBIDDEN")) return notFound();
+    throw error;
+  }
+}
