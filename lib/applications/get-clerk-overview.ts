@@ -4,13 +4,13 @@ import type { Executor } from "@/db/client";
 import { applications, departments, persons, serviceCentres, services, users } from "@/db/schema";
 import type { ApplicationStatus } from "@/db/schema/enums";
 import { requirePermission, type Actor } from "@/lib/auth/actor";
+import { lightSql, type Light } from "@/lib/calendar/application-clock";
+import { toChinaDate } from "@/lib/calendar/working-days";
 import { inClerkScope } from "./clerk-scope";
 
 /** Statuses that still need a clerk's action, in the order a queue shows them. */
 export const OPEN_STATUSES = ["submitted", "accepted", "supplement_requested", "approved"] as const satisfies readonly ApplicationStatus[];
 
-/** Today in China, computed by the database so app servers' clocks and zones do not matter. */
-const chinaToday = sql`(now() AT TIME ZONE 'Asia/Shanghai')::date`;
 
 export type ClerkOverview = {
   departmentZh: string | null;
@@ -18,8 +18,12 @@ export type ClerkOverview = {
   centreZh: string | null;
   centreEn: string | null;
   countsByStatus: Partial<Record<ApplicationStatus, number>>;
+  /** Red lights: the deadline the light watches has passed. */
   overdue: number;
+  /** Yellow lights: due today or on the next working day. */
   dueWithinDay: number;
+  /** Open applications per light (green / yellow / red / paused). */
+  lights: Record<Light, number>;
   nextDue: {
     id: string;
     number: string;
@@ -32,8 +36,9 @@ export type ClerkOverview = {
 };
 
 /** The clerk's landing summary over the services in their scope. */
-export async function getClerkOverview(db: Executor, actor: Actor): Promise<ClerkOverview> {
+export async function getClerkOverview(db: Executor, actor: Actor, now = new Date()): Promise<ClerkOverview> {
   requirePermission(actor, "application:process");
+  const light = lightSql(toChinaDate(now));
   const scope = inClerkScope(applications.serviceId, actor);
   const open = inArray(applications.status, [...OPEN_STATUSES]);
 
@@ -57,8 +62,10 @@ export async function getClerkOverview(db: Executor, actor: Actor): Promise<Cler
       .groupBy(applications.status),
     db
       .select({
-        overdue: sql<number>`count(*) FILTER (WHERE ${applications.dueOn} < ${chinaToday})`.mapWith(Number),
-        dueWithinDay: sql<number>`count(*) FILTER (WHERE ${applications.dueOn} BETWEEN ${chinaToday} AND ${chinaToday} + 1)`.mapWith(Number),
+        red: sql<number>`count(*) FILTER (WHERE ${light} = 'red')`.mapWith(Number),
+        yellow: sql<number>`count(*) FILTER (WHERE ${light} = 'yellow')`.mapWith(Number),
+        green: sql<number>`count(*) FILTER (WHERE ${light} = 'green')`.mapWith(Number),
+        paused: sql<number>`count(*) FILTER (WHERE ${light} = 'paused')`.mapWith(Number),
       })
       .from(applications)
       .where(and(scope, open)),
@@ -86,8 +93,9 @@ export async function getClerkOverview(db: Executor, actor: Actor): Promise<Cler
     centreZh: place[0]?.centreZh ?? null,
     centreEn: place[0]?.centreEn ?? null,
     countsByStatus: Object.fromEntries(byStatus.map((r) => [r.status, r.n])),
-    overdue: lights?.overdue ?? 0,
-    dueWithinDay: lights?.dueWithinDay ?? 0,
+    overdue: lights?.red ?? 0,
+    dueWithinDay: lights?.yellow ?? 0,
+    lights: { green: lights?.green ?? 0, yellow: lights?.yellow ?? 0, red: lights?.red ?? 0, paused: lights?.paused ?? 0, none: 0 },
     nextDue,
   };
 }

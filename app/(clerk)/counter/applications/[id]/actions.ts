@@ -1,0 +1,24 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { getTranslations } from "next-intl/server";
+import { userAction } from "@/lib/action";
+import { processApplication } from "@/lib/applications/process-application";
+import { processApplicationSchema } from "@/lib/applications/process-schemas";
+import { statusChangedError } from "@/lib/applications/status-changed-error";
+import { verifyLicence, verifyLicenceSchema } from "@/lib/licences/verify-licence";
+
+/** Accept / request supplement / reject / approve, on the version the clerk saw. */
+export const processApplicationAction = userAction(["clerk"], processApplicationSchema, async (input, { db, actor }) => {
+  const result = await processApplication(db, actor, input).catch(async (error: unknown) => {
+    throw statusChangedError(error, await getTranslations("status"));
+  });
+  revalidatePath(`/counter/applications/${input.applicationId}`);
+  return { status: result.status, version: result.version, issuedLicence: result.issuedLicence };
+});
+
+export const verifyLicenceAction = userAction(["clerk"], verifyLicenceSchema, async (input, { db, actor }) => {
+  const result = await verifyLicence(db, actor, input);
+  revalidatePath(`/counter/applications/${input.applicationId}`);
+  return { result: result.result };
+});
