@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import { departments, services, type Service, type ServiceFormField } from "@/db/schema";
+import { departments, serviceMaterials, services, type Service, type ServiceFormField } from "@/db/schema";
 import { requirePermission, type Actor } from "@/lib/auth/actor";
 import { addWorkingDays, toChinaDate } from "@/lib/calendar/working-days";
 import { AppError } from "@/lib/errors";
@@ -34,9 +34,19 @@ export type ApplyPage = {
   completeBy: string;
 };
 
-/** A service concerns a child when a material or a field refers to one. */
-function concernsChild(fields: ServiceFormField[], materials: { subject: string }[]): boolean {
-  return fields.some((f) => f.prefill?.startsWith("child.")) || materials.some((m) => m.subject === "child");
+/**
+ * Whether the service is about a child (a child's field or material): only then does an
+ * application have a child as its subject. An ID card renewal by a parent of one child is the
+ * parent's, and its output licence must not go to the child.
+ */
+export async function serviceConcernsChild(db: Executor, service: Pick<Service, "id" | "formFields">): Promise<boolean> {
+  if (service.formFields.some((f) => f.prefill?.startsWith("child."))) return true;
+  const [material] = await db
+    .select({ id: serviceMaterials.id })
+    .from(serviceMaterials)
+    .where(and(eq(serviceMaterials.serviceId, service.id), eq(serviceMaterials.subject, "child")))
+    .limit(1);
+  return material !== undefined;
 }
 
 export async function findActiveServiceOrThrow(db: Executor, code: string) {
@@ -50,7 +60,8 @@ export async function findActiveServiceOrThrow(db: Executor, code: string) {
 }
 
 /** The subject a child-related application is about: the one chosen, or an only child. */
-export function defaultSubjectId(service: Service, ctx: ApplicantContext, chosen: string | null): string | null {
+export function defaultSubjectId(concernsChild: boolean, ctx: ApplicantContext, chosen: string | null): string | null {
+  if (!concernsChild) return null;
   if (chosen) return chosen;
   return ctx.children.length === 1 ? (ctx.children[0]?.id ?? null) : null;
 }
@@ -68,7 +79,8 @@ export async function prepareApplication(
   if (!actor.personId) throw new AppError("FORBIDDEN", "errors.forbidden");
   const { service, departmentZh, departmentEn } = await findActiveServiceOrThrow(db, serviceCode);
   const family = await loadApplicantContext(db, actor.personId);
-  const subjectId = defaultSubjectId(service, family, subjectPersonId);
+  const needsSubject = await serviceConcernsChild(db, service);
+  const subjectId = defaultSubjectId(needsSubject, family, subjectPersonId);
   const ctx = subjectId ? await loadApplicantContext(db, actor.personId, subjectId) : family;
 
   const today = toChinaDate(now);
@@ -91,7 +103,7 @@ export async function prepareApplication(
     },
     fields: service.formFields,
     prefilled: prefillFields(service.formFields, ctx),
-    needsSubject: concernsChild(service.formFields, materials),
+    needsSubject,
     subjectOptions: family.children.map((c) => ({ id: c.id, name: c.name, birthDate: c.birthDate })),
     subjectId,
     materials,

@@ -11,7 +11,7 @@ import { recordLicenceAccess } from "@/lib/licences/record-licence-access";
 import { loadApplicantContext } from "./applicant-context";
 import { inClerkScope } from "./clerk-scope";
 import { prefillFields } from "./prefill";
-import type { ApplyPage } from "./prepare-application";
+import { defaultSubjectId, serviceConcernsChild, type ApplyPage } from "./prepare-application";
 import type { fileCounterApplicationSchema, prepareCounterApplicationSchema } from "./prepare-counter-application-schema";
 import { resolveMaterials } from "./resolve-materials";
 import { submitApplication } from "./submit-application";
@@ -69,15 +69,14 @@ export async function prepareCounterApplication(
   const { service } = row;
   return db.transaction(async (tx) => {
     const family = await loadApplicantContext(tx, person.id);
-    const subjectId = input.subjectPersonId ?? (family.children.length === 1 ? (family.children[0]?.id ?? null) : null);
+    const needsSubject = await serviceConcernsChild(tx, service);
+    const subjectId = defaultSubjectId(needsSubject, family, input.subjectPersonId ?? null);
     const ctx = subjectId ? await loadApplicantContext(tx, person.id, subjectId) : family;
     const today = toChinaDate(now);
     const completeBy = addWorkingDays(today, service.promisedLimitDays);
     const materials = await resolveMaterials(tx, service.id, ctx, { today, completeBy });
     const read = materials.flatMap((m) => (m.licence ? [m.licence.id] : []));
     await recordLicenceAccess(tx, { licenceIds: read, actor, purpose: INTAKE_LICENCE_PURPOSE });
-    const needsSubject =
-      service.formFields.some((f) => f.prefill?.startsWith("child.")) || materials.some((m) => m.subject === "child");
     return {
       applicant: { personId: family.person.id, name: family.person.name, maskedIdNumber: maskResidentId(family.person.idNumber) },
       service: {

@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq } from "drizzle-orm";
 import type { z } from "zod";
 import type { Executor } from "@/db/client";
-import { applicationMaterials, applications, serviceMaterials, services, type Service } from "@/db/schema";
+import { applicationMaterials, applications, services } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { requirePermission, type Actor } from "@/lib/auth/actor";
 import { receiptClock } from "@/lib/calendar/application-clock";
@@ -15,7 +15,7 @@ import { clockColumns, COUNTER_MATERIAL_NOTE, materialSource, nextApplicationNum
 import { loadApplicantContext } from "./applicant-context";
 import { claimUploads, uploadableOutcomes as uploadable } from "./claim-uploads";
 import { buildAnswersSchema, type submitApplicationSchema } from "./answers-schema";
-import { defaultSubjectId, findActiveServiceOrThrow } from "./prepare-application";
+import { defaultSubjectId, findActiveServiceOrThrow, serviceConcernsChild } from "./prepare-application";
 import { lockedValues } from "./prefill";
 import { resolveMaterials } from "./resolve-materials";
 
@@ -38,21 +38,6 @@ export type SubmitApplicationLibInput = Omit<z.output<typeof submitApplicationSc
    */
   applicantPersonId?: string;
 };
-
-/**
- * Whether the service is about a child (a child's field or licence): only then is the
- * application's subject a child — an ID card renewal by a parent of one child is the parent's,
- * and its output licence must not go to the child.
- */
-async function concernsChild(db: Executor, service: Service): Promise<boolean> {
-  if (service.formFields.some((f) => f.prefill?.startsWith("child."))) return true;
-  const [material] = await db
-    .select({ id: serviceMaterials.id })
-    .from(serviceMaterials)
-    .where(and(eq(serviceMaterials.serviceId, service.id), eq(serviceMaterials.subject, "child")))
-    .limit(1);
-  return material !== undefined;
-}
 
 /** Who the application is for and how it arrived: the resident online, or a clerk at the counter. */
 async function filingParty(db: Executor, actor: Actor, input: SubmitApplicationLibInput, serviceId: string) {
@@ -92,7 +77,7 @@ export async function submitApplication(
   const { service } = await findActiveServiceOrThrow(db, input.serviceCode);
   const { personId, counter } = await filingParty(db, actor, input, service.id);
   const family = await loadApplicantContext(db, personId);
-  const subjectId = (await concernsChild(db, service)) ? defaultSubjectId(service, family, input.subjectPersonId) : null;
+  const subjectId = defaultSubjectId(await serviceConcernsChild(db, service), family, input.subjectPersonId);
   const ctx = subjectId ? await loadApplicantContext(db, personId, subjectId) : family;
 
   const locked = lockedValues(service.formFields, ctx);

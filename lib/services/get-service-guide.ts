@@ -4,7 +4,7 @@ import type { Executor } from "@/db/client";
 import { centreServices, departments, licenceTypes, serviceCentres, serviceMaterials, services } from "@/db/schema";
 import type { MaterialSubject } from "@/db/schema/enums";
 import { loadApplicantContext } from "@/lib/applications/applicant-context";
-import { defaultSubjectId, findActiveServiceOrThrow } from "@/lib/applications/prepare-application";
+import { defaultSubjectId, findActiveServiceOrThrow, serviceConcernsChild } from "@/lib/applications/prepare-application";
 import { resolveMaterials, type MaterialCheck } from "@/lib/applications/resolve-materials";
 import { requirePermission, type Actor } from "@/lib/auth/actor";
 import { addWorkingDays, toChinaDate } from "@/lib/calendar/working-days";
@@ -155,16 +155,11 @@ export async function checkMaterialsForResident(
   const { service } = await findActiveServiceOrThrow(db, serviceCode);
   const family = await loadApplicantContext(db, actor.personId);
 
-  const guideMaterials = await db
-    .select({ subject: serviceMaterials.subject })
-    .from(serviceMaterials)
-    .where(eq(serviceMaterials.serviceId, service.id));
-  const concernsChild =
-    guideMaterials.some((m) => m.subject === "child") || service.formFields.some((f) => f.prefill?.startsWith("child.") ?? false);
+  const concernsChild = await serviceConcernsChild(db, service);
 
   let ctx = family;
   if (concernsChild) {
-    const subjectId = defaultSubjectId(service, family, null);
+    const subjectId = defaultSubjectId(concernsChild, family, null);
     if (!subjectId) {
       return family.children.length === 0 ? { status: "noChild" } : { status: "chooseChild", childCount: family.children.length };
     }
