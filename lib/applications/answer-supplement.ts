@@ -4,6 +4,7 @@ import type { Executor } from "@/db/client";
 import { applicationEvents, applicationMaterials, applications, serviceMaterials, services, uploads } from "@/db/schema";
 import type { ApplicationStatus } from "@/db/schema/enums";
 import { recordAudit } from "@/lib/audit/record-audit";
+import { runEligibilityChecks } from "@/lib/eligibility/checks/run-eligibility-checks";
 import { requirePermission, type Actor } from "@/lib/auth/actor";
 import { receiptClock, resumeClock } from "@/lib/calendar/application-clock";
 import { toChinaDate } from "@/lib/calendar/working-days";
@@ -271,6 +272,8 @@ export async function answerSupplement(db: Executor, actor: Actor, rawInput: Ans
       data,
       occurredAt: now,
     });
+    // The supplied materials may change what the automatic checks can tell.
+    await runEligibilityChecks(tx, app.id, { today });
     await recordAudit(tx, {
       actorUserId: actor.id,
       actorRole: actor.role,

@@ -4,6 +4,7 @@ import type { z } from "zod";
 import type { Executor } from "@/db/client";
 import { applicationMaterials, applications, services } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
+import { runEligibilityChecks } from "@/lib/eligibility/checks/run-eligibility-checks";
 import { requirePermission, type Actor } from "@/lib/auth/actor";
 import { receiptClock } from "@/lib/calendar/application-clock";
 import { toChinaDate } from "@/lib/calendar/working-days";
@@ -172,6 +173,8 @@ export async function submitApplication(
       await recordLicenceAccess(tx, { licenceIds: read, actor, purpose: "窗口收件", applicationId: created.id });
     }
     await recordSubmittedEvent(tx, actor, created.id, personId, now, clock);
+    // 自动比对: services with automatic eligibility checks are checked as they are filed.
+    await runEligibilityChecks(tx, created.id, { today });
     const fromLibrary = rows.filter((r) => r.source === "library").length;
     const uploaded = rows.filter((r) => r.source === "upload").length;
     await recordAudit(tx, {

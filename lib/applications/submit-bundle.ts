@@ -5,6 +5,7 @@ import type { Executor } from "@/db/client";
 import { applicationMaterials, applications, serviceBundles, serviceMaterials, services } from "@/db/schema";
 import type { ApplicationStatus } from "@/db/schema/enums";
 import { recordAudit } from "@/lib/audit/record-audit";
+import { runEligibilityChecks } from "@/lib/eligibility/checks/run-eligibility-checks";
 import { requirePermission, type Actor } from "@/lib/auth/actor";
 import { receiptClock } from "@/lib/calendar/application-clock";
 import { addWorkingDays, toChinaDate } from "@/lib/calendar/working-days";
@@ -156,6 +157,8 @@ export async function submitBundle(
       });
       if (rows.length > 0) await tx.insert(applicationMaterials).values(rows);
       await recordSubmittedEvent(tx, actor, created.id, personId, now, clock);
+      // 自动比对: services with automatic eligibility checks are checked as they are filed.
+      await runEligibilityChecks(tx, created.id, { today: toChinaDate(now) });
       await recordAudit(tx, {
         actorUserId: actor.id,
         actorRole: actor.role,

@@ -21,4 +21,12 @@ export const namespaces = [
   "catalogue",
   "track",
   "appointments",
+  "proactive",
+  "drafts",
+  "corrections",
+  "intake",
+  "library",
+  "counter",
+  "dashboard",
+  "followUps",
 ] as const;
