@@ -14,6 +14,9 @@ import { stableUuid } from "@/db/seed/random";
 import { listStaff } from "@/lib/admin/list-staff";
 import { recommendServicesForResident } from "@/lib/eligibility/recommend-services-for-resident";
 import { getClerkOverview } from "@/lib/applications/get-clerk-overview";
+import { getClerkApplicationOrThrow } from "@/lib/applications/get-clerk-application";
+import { listClerkQueue } from "@/lib/applications/list-clerk-queue";
+import { lookupResident } from "@/lib/persons/lookup-resident";
 import { listMyApplicationsPage } from "@/lib/applications/list-my-applications-page";
 import type { Actor } from "@/lib/auth/actor";
 import { addCalendarDays } from "@/lib/calendar/working-days";
@@ -127,6 +130,20 @@ async function main() {
   await time("supervisor overview, whole city (SUP001)", runs, () => getSupervisorOverview(handle.db, supervisor));
   await time("supervisor overview, one centre (SUP002)", runs, () => getSupervisorOverview(handle.db, centreSupervisor));
   await time("admin staff list", runs, () => listStaff(handle.db, admin));
+
+  // Issue 4: the clerk's queue (open work, a closed status, a deep page), detail and look-up.
+  for (const [who, actor] of [["PSB001", clerk], ["FT001", windowClerk]] as const) {
+    await time(`clerk queue, open, page 1 (${who})`, runs, () => listClerkQueue(handle.db, actor, {}));
+    await time(`clerk queue, completed, page 1 (${who})`, runs, () => listClerkQueue(handle.db, actor, { status: "completed" }));
+    await time(`clerk queue, overdue (red) (${who})`, runs, () => listClerkQueue(handle.db, actor, { light: "red" }));
+  }
+  let deep = await listClerkQueue(handle.db, clerk, { status: "completed" });
+  for (let page = 0; page < 20 && deep.nextCursor; page++) deep = await listClerkQueue(handle.db, clerk, { status: "completed", after: deep.nextCursor });
+  const deepCursor = deep.nextCursor ?? undefined;
+  await time("clerk queue, completed, page 21 (PSB001)", runs, () => listClerkQueue(handle.db, clerk, { status: "completed", after: deepCursor }));
+  const [openApp] = (await listClerkQueue(handle.db, clerk, {})).rows;
+  if (openApp) await time("clerk application detail (logs licence reads)", runs, () => getClerkApplicationOrThrow(handle.db, clerk, openApp.id));
+  await time("clerk ID look-up (logs licence reads)", runs, () => lookupResident(handle.db, clerk, DEMO_ID.liXiaomei));
 
   // Issue 5 dashboards: a year of rollups per cut, plus the live figures from applications.
   const today = chinaToday();
