@@ -86,6 +86,16 @@ export async function prepareApplication(
   const today = toChinaDate(now);
   const completeBy = addWorkingDays(today, service.promisedLimitDays);
   const materials = await resolveMaterials(db, service.id, ctx, { today, completeBy });
+  return applyPageOf({ service, departmentZh, departmentEn }, family, ctx, { needsSubject, subjectId, materials, completeBy });
+}
+
+/** The apply page's data, online or at the counter: the same pre-fill and the same material check. */
+export function applyPageOf(
+  { service, departmentZh, departmentEn }: { service: Service; departmentZh: string; departmentEn: string },
+  family: ApplicantContext,
+  ctx: ApplicantContext,
+  rest: Pick<ApplyPage, "needsSubject" | "subjectId" | "materials" | "completeBy">,
+): ApplyPage {
   return {
     service: {
       code: service.code,
@@ -103,10 +113,7 @@ export async function prepareApplication(
     },
     fields: service.formFields,
     prefilled: prefillFields(service.formFields, ctx),
-    needsSubject,
     subjectOptions: family.children.map((c) => ({ id: c.id, name: c.name, birthDate: c.birthDate })),
-    subjectId,
-    materials,
-    completeBy,
+    ...rest,
   };
 }

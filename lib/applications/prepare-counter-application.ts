@@ -10,8 +10,7 @@ import { maskResidentId } from "@/lib/id-number";
 import { recordLicenceAccess } from "@/lib/licences/record-licence-access";
 import { loadApplicantContext } from "./applicant-context";
 import { inClerkScope } from "./clerk-scope";
-import { prefillFields } from "./prefill";
-import { defaultSubjectId, serviceConcernsChild, type ApplyPage } from "./prepare-application";
+import { applyPageOf, defaultSubjectId, serviceConcernsChild, type ApplyPage } from "./prepare-application";
 import type { fileCounterApplicationSchema, prepareCounterApplicationSchema } from "./prepare-counter-application-schema";
 import { resolveMaterials } from "./resolve-materials";
 import { submitApplication } from "./submit-application";
@@ -79,27 +78,7 @@ export async function prepareCounterApplication(
     await recordLicenceAccess(tx, { licenceIds: read, actor, purpose: INTAKE_LICENCE_PURPOSE });
     return {
       applicant: { personId: family.person.id, name: family.person.name, maskedIdNumber: maskResidentId(family.person.idNumber) },
-      service: {
-        code: service.code,
-        nameZh: service.nameZh,
-        nameEn: service.nameEn,
-        descriptionZh: service.descriptionZh,
-        descriptionEn: service.descriptionEn,
-        whoMayApplyZh: service.whoMayApplyZh,
-        whoMayApplyEn: service.whoMayApplyEn,
-        departmentZh: row.departmentZh,
-        departmentEn: row.departmentEn,
-        promisedLimitDays: service.promisedLimitDays,
-        legalLimitDays: service.legalLimitDays,
-        onTheSpot: service.onTheSpot,
-      },
-      fields: service.formFields,
-      prefilled: prefillFields(service.formFields, ctx),
-      needsSubject,
-      subjectOptions: family.children.map((c) => ({ id: c.id, name: c.name, birthDate: c.birthDate })),
-      subjectId,
-      materials,
-      completeBy,
+      ...applyPageOf(row, family, ctx, { needsSubject, subjectId, materials, completeBy }),
     };
   });
 }
