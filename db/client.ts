@@ -52,3 +52,14 @@ export async function openDatabase(options: {
 export function rowsOf<T>(result: unknown): T[] {
   return (result as { rows: T[] }).rows;
 }
+
+/**
+ * Awaits lazy drizzle queries one after another, keeping the tuple of their results. Inside a
+ * transaction there is one connection: `Promise.all` would only queue the queries on it (which
+ * pg deprecates and pg 9 refuses), so this says what really happens.
+ */
+export async function inTurn<T extends readonly unknown[]>(queries: readonly [...{ [K in keyof T]: PromiseLike<T[K]> }]): Promise<T> {
+  const results: unknown[] = [];
+  for (const query of queries) results.push(await query);
+  return results as unknown as T;
+}

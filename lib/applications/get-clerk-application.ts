@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, desc, eq, inArray, ne } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import type { Executor } from "@/db/client";
+import { inTurn, type Executor } from "@/db/client";
 import {
   applicationEvents,
   applicationMaterials,
@@ -153,7 +153,7 @@ export async function getClerkApplicationOrThrow(db: Executor, actor: Actor, app
     const a = app.a;
     const personId = a.applicantPersonId;
 
-    const [materialRows, events, checks, related] = await Promise.all([
+    const [materialRows, events, checks, related] = await inTurn([
       tx
         .select({
           serviceMaterialId: serviceMaterials.id,

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, asc, count, desc, eq, not } from "drizzle-orm";
-import type { Executor } from "@/db/client";
+import { inTurn, type Executor } from "@/db/client";
 import { applications, licenceTypes, licences, persons, services } from "@/db/schema";
 import type { ApplicationStatus } from "@/db/schema/enums";
 import { inClerkScope } from "@/lib/applications/clerk-scope";
@@ -89,7 +89,7 @@ export async function lookupResident(db: Executor, actor: Actor, idNumber: strin
     if (!person) throw new AppError("NOT_FOUND", "errors.counter.residentNotFound");
 
     const mine = eq(applications.applicantPersonId, person.id);
-    const [apps, [others], held] = await Promise.all([
+    const [apps, [others], held] = await inTurn([
       tx
         .select({
           id: applications.id,
