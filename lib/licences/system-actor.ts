@@ -47,11 +47,3 @@ export async function recordSystemLicenceAccess(
   if (inserted.length !== ids.length) throw new AppError("NOT_FOUND", "errors.notFound", { internal: "licence ids not in the library" });
   return inserted.length;
 }
-
-/** 李晓梅 → 李*梅, 李梅 → 李*, 欧阳娜娜 → 欧**娜: enough to recognise, not to identify. */
-export function maskHolderName(name: string): string {
-  const chars = [...name.trim()];
-  if (chars.length <= 1) return "*";
-  if (chars.length === 2) return `${chars[0]}*`;
-  return `${chars[0]}${"*".repeat(chars.length - 2)}${chars[chars.length - 1]}`;
-}

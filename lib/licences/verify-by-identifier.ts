@@ -7,7 +7,8 @@ import { toChinaDate } from "@/lib/calendar/working-days";
 import { AppError } from "@/lib/errors";
 import { checkLicence, type LicenceCheckResult } from "./check-licence";
 import { licenceKeys } from "./signing-key";
-import { maskHolderName, systemActorLabel, type SystemActor } from "./system-actor";
+import { maskPersonName } from "@/lib/persons/mask-name";
+import { systemActorLabel, type SystemActor } from "./system-actor";
 
 export const verificationResultSchema = z
   .object({
@@ -67,7 +68,7 @@ export async function verifyLicenceByIdentifier(
     typeCode: found.typeCode,
     issuer: licence.issuerName,
     issuerCode: licence.issuerCode,
-    holder: maskHolderName(licence.holderName),
+    holder: maskPersonName(licence.holderName),
     validFrom: licence.validFrom,
     validUntil: licence.validUntil,
     version: licence.version,

@@ -8,7 +8,7 @@ import { toChinaDate } from "@/lib/calendar/working-days";
 import { AppError } from "@/lib/errors";
 import { checkLicence } from "./check-licence";
 import { licenceKeys } from "./signing-key";
-import { maskHolderName } from "./system-actor";
+import { maskPersonName } from "@/lib/persons/mask-name";
 
 /**
  * The code behind a wallet's QR (亮证): `base64url(identifier "~" version) "." base64url(sig)`,
@@ -95,7 +95,7 @@ export async function verifyLicenceCode(db: Executor, code: string, { now = new 
     checkedOn,
     typeNameZh: found.typeNameZh,
     typeNameEn: found.typeNameEn,
-    holderName: maskHolderName(licence.holderName),
+    holderName: maskPersonName(licence.holderName),
     issuerName: licence.issuerName,
     validUntil: licence.validUntil,
   };

@@ -6,7 +6,8 @@ import { toChinaDate } from "@/lib/calendar/working-days";
 import type { ReasonKey, ReasonParams } from "@/lib/eligibility/rule-types";
 import { eligibleInScope } from "./eligible-in-scope";
 import { findProactiveServiceOrThrow, type ProactiveServiceRef } from "./find-proactive-service";
-import { maskName, maskResidentId } from "./mask";
+import { maskResidentId } from "@/lib/id-number";
+import { maskPersonName } from "@/lib/persons/mask-name";
 import { withoutJit } from "./without-jit";
 import { decodeCursor, encodeCursor, proactiveToday, type ListProactiveResidentsInput } from "./proactive-schemas";
 
@@ -86,9 +87,9 @@ export async function listProactiveResidents(
     service: { code: service.code, nameZh: service.nameZh, nameEn: service.nameEn, ruleKey: service.ruleKey },
     rows: page.map((r) => ({
       key: encodeCursor(r.person_id, r.subject_person_id),
-      applicantName: maskName(r.applicant_name),
+      applicantName: maskPersonName(r.applicant_name),
       applicantIdNumber: maskResidentId(r.applicant_id_number),
-      subjectName: maskName(r.subject_name),
+      subjectName: maskPersonName(r.subject_name),
       subjectIdNumber: maskResidentId(r.subject_id_number),
       forSelf: r.person_id === r.subject_person_id,
       reasonKey: r.reason_key,
@@ -101,6 +102,6 @@ export async function listProactiveResidents(
 
 function maskParams(params: ReasonParams): ReasonParams {
   const out: ReasonParams = { ...params };
-  if (typeof out.name === "string") out.name = maskName(out.name);
+  if (typeof out.name === "string") out.name = maskPersonName(out.name);
   return out;
 }

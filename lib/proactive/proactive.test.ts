@@ -11,7 +11,7 @@ import { createLicence } from "@/lib/testing/factories";
 import { createServiceCentre, supervisorActor } from "@/lib/testing/proactive-factories";
 import { listProactiveResidents } from "./list-proactive-residents";
 import { listProactiveServices } from "./list-proactive-services";
-import { maskName } from "./mask";
+import { maskPersonName } from "@/lib/persons/mask-name";
 import { notifyEligibleResidents } from "./notify-eligible-residents";
 
 const TODAY = "2026-11-22";
@@ -88,7 +88,7 @@ describe("proactive service", () => {
 
   it("lists them a page at a time, masked, each exactly once, with the rule's reason", async () => {
     const rows = await allRows(codes.elderly_card);
-    expect(rows.map((r) => r.applicantName).sort()).toEqual(qualifying.map(maskName).sort());
+    expect(rows.map((r) => r.applicantName).sort()).toEqual(qualifying.map(maskPersonName).sort());
     expect(new Set(rows.map((r) => r.key)).size).toBe(rows.length);
     expect(rows.map((r) => r.applicantName)).toContain("张*英");
     expect(rows.map((r) => r.applicantName)).toContain("欧**月");
