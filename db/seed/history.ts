@@ -12,7 +12,7 @@ import { sql } from "drizzle-orm";
 import type { Executor } from "../client";
 import { addWorkingDays, isWorkingDay } from "../../lib/calendar/working-days";
 import type { ServiceFormField } from "../schema";
-import { demoPersonId, DEMO_CITIZENS, STAFF_PREFIX } from "./demo";
+import { demoPersonId, DEMO_CITIZENS, DEMO_HOUSEHOLDS, STAFF_PREFIX } from "./demo";
 import { randomName } from "./names";
 import { OrderedIds, bulkInsert, dayNum, isoDay, optText, rowsOf } from "./population";
 import { stableUuid, type Random } from "./random";
@@ -294,14 +294,25 @@ async function loadServices(db: Executor): Promise<ServiceInfo[]> {
   }));
 }
 
-async function loadApplicants(db: Executor, today: string, limit: number, includeIds: string[]): Promise<Applicant[]> {
+/** The application is about the applicant's child (the newborn, the pupil), who must exist by then. */
+function concernsChild(s: ServiceInfo): boolean {
+  return s.materials.some((m) => m.subject === "child") || s.audience === "newborn_parent" || s.audience === "school_parent";
+}
+
+/**
+ * Adults to file the random history, never a member of a demo household (the father of the demo
+ * newborn, the wife of the demo school parent: their filings would use up the demo journeys),
+ * plus the demo citizens themselves (`includeIds`, for their harmless certificate prints).
+ */
+async function loadApplicants(db: Executor, today: string, limit: number, includeIds: string[], excludeIds: string[]): Promise<Applicant[]> {
   const adultCut = isoDay(dayNum(today) - 18 * 366);
   const demoIds = JSON.stringify(includeIds);
+  const householdIds = JSON.stringify(excludeIds);
   const res = await db.execute(sql`
     WITH pool AS (
       (SELECT * FROM persons
         WHERE birth_date <= ${adultCut}::date
-          AND id NOT IN (SELECT (json_array_elements_text(${demoIds}::json))::uuid)
+          AND id NOT IN (SELECT (json_array_elements_text(${householdIds}::json))::uuid)
         ORDER BY id LIMIT ${limit})
       UNION ALL
       (SELECT * FROM persons WHERE id IN (SELECT (json_array_elements_text(${demoIds}::json))::uuid))
@@ -368,7 +379,8 @@ export async function seedHistory(db: Executor, opts: HistoryOptions): Promise<H
 
   const demoCitizenIds = DEMO_CITIZENS.map((c) => demoPersonId(c.personKey));
   const poolSize = Math.max(2000, Math.min(opts.applications, 250_000));
-  const applicants = await loadApplicants(db, opts.today, poolSize, demoCitizenIds);
+  const demoHouseholdIds = DEMO_HOUSEHOLDS.flatMap((h) => h.members.map((m) => demoPersonId(m.key)));
+  const applicants = await loadApplicants(db, opts.today, poolSize, demoCitizenIds, demoHouseholdIds);
   const demoSet = new Set(demoCitizenIds);
   const randomPool = applicants.filter((a) => !demoSet.has(a.id));
   if (randomPool.length === 0) return { applications: 0, events: 0 };
@@ -417,12 +429,19 @@ export async function seedHistory(db: Executor, opts: HistoryOptions): Promise<H
   const printServices = services.filter((s) => s.code === "social_insurance_record_print" || s.code === "medical_insurance_record_print");
   const demoApplicants = applicants.filter((x) => demoSet.has(x.id));
   const demoCount = Math.min(opts.applications, demoApplicants.length * printServices.length);
+  let redraws = 0;
   for (let i = 0; i < opts.applications - demoCount; i++) {
     const service = rng.weighted(weights);
     const pool = byAudience[service.audience].length > 0 ? byAudience[service.audience] : randomPool;
     const applicant = rng.pick(pool);
     let daysAgo = rng.int(1, 365);
     if (!clock.isWorking(todayDay - daysAgo) && rng.chance(0.5)) daysAgo = rng.int(1, 365);
+    // A service about a child is filed after the child was born: a child born today draws again.
+    if (concernsChild(service) && applicant.child) daysAgo = Math.min(daysAgo, childAgeDays(applicant) - 1);
+    if (daysAgo < 1 && redraws++ < 1000) {
+      i -= 1;
+      continue;
+    }
     headers.push(makeHeader(service, applicant, daysAgo));
   }
   for (const a of demoApplicants) {
@@ -479,7 +498,7 @@ export async function seedHistory(db: Executor, opts: HistoryOptions): Promise<H
     const acceptClerk = h.channel === "counter" && centreClerkNo && centreId && s.centreIds.has(centreId) ? stableUuid(`user:${centreClerkNo}`) : deptClerk;
     const citizenActor = h.channel === "counter" ? acceptClerk : a.userId;
     const citizenRole = h.channel === "counter" ? "clerk" : "citizen";
-    const subject = s.materials.some((m) => m.subject === "child") || s.audience === "newborn_parent" || s.audience === "school_parent" ? a.child : null;
+    const subject = concernsChild(s) ? a.child : null;
 
     /** The clock as it stands after an event: the application row takes the last one before today. */
     type ClockState = {

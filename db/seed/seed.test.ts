@@ -4,7 +4,7 @@ import type { DbHandle } from "../client";
 import { createTestDatabase } from "../testing";
 import { isValidLicenceIdentifier, isValidResidentId } from "../../lib/id-number";
 import { publicKeyOf, signingKeyFromSeed, verifyLicenceSignature } from "../../lib/licences/signing";
-import { DEMO_ACCOUNTS, DEMO_CITIZENS, DEMO_ID, STAFF, demoPersonId } from "./demo";
+import { DEMO_ACCOUNTS, DEMO_CITIZENS, DEMO_HOUSEHOLDS, DEMO_ID, STAFF, demoPersonId } from "./demo";
 import { seedDatabase, type SeedSummary } from "./index";
 import { optText, rowsOf } from "./population";
 
@@ -182,6 +182,25 @@ describe("seedDatabase", () => {
     expect(migrant.has("rental_registration")).toBe(true);
     expect(migrant.has("residence_permit")).toBe(false);
     expect((await holdings(demoPersonId("zhouMin"))).has("unemployment_certificate")).toBe(false);
+  });
+
+  it("never files a demo household's journey in the history, nor before its subject was born", async () => {
+    // Only the demo citizens' own certificate prints: anything else (the father filing the
+    // newborn's registration, the mother the son's school place) would use up a headline journey.
+    const household = DEMO_HOUSEHOLDS.flatMap((h) => h.members.map((m) => `'${demoPersonId(m.key)}'`)).join(", ");
+    const foreign = await rows(
+      a.handle,
+      `SELECT a.number, s.code FROM applications a JOIN services s ON s.id = a.service_id
+        WHERE (a.applicant_person_id IN (${household}) OR a.subject_person_id IN (${household}))
+          AND s.code NOT IN ('social_insurance_record_print', 'medical_insurance_record_print')`,
+    );
+    expect(foreign).toEqual([]);
+    const unborn = await rows(
+      a.handle,
+      `SELECT a.number FROM applications a JOIN persons p ON p.id = coalesce(a.subject_person_id, a.applicant_person_id)
+        WHERE (a.submitted_at AT TIME ZONE 'Asia/Shanghai')::date < p.birth_date`,
+    );
+    expect(unborn).toEqual([]);
   });
 
   it("keeps application rows consistent with their event timelines", async () => {
