@@ -3,7 +3,7 @@ import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { sql } from "drizzle-orm";
 import { openDatabase, rowsOf, type DbHandle } from "@/db/client";
-import { migrateDatabase } from "@/db/migrate";
+import { APP_ROLE, migrateDatabase } from "@/db/migrate";
 import { resetDatabase } from "@/db/reset";
 import { seedDatabase } from "@/db/seed";
 import { hashPassword } from "@/lib/auth/password";
@@ -18,8 +18,60 @@ export function chinaToday(): string {
   return new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 }
 
+/** The database as the served app (and the daily jobs) see it: DATABASE_URL, or PGlite. */
 export async function openFromEnv(env: NodeJS.ProcessEnv = process.env): Promise<DbHandle> {
   return openDatabase({ databaseUrl: env.DATABASE_URL || undefined, pgliteDir: env.PGLITE_DIR || ".data/pglite" });
+}
+
+/** The owner's connection, for migrations, grants and seeding: DATABASE_OWNER_URL, else DATABASE_URL. */
+export async function openOwnerFromEnv(env: NodeJS.ProcessEnv = process.env): Promise<DbHandle> {
+  return openDatabase({
+    databaseUrl: env.DATABASE_OWNER_URL || env.DATABASE_URL || undefined,
+    pgliteDir: env.PGLITE_DIR || ".data/pglite",
+  });
+}
+
+/** The login role `npm start` and the e2e server create for the app when only the owner's URL is given. */
+export const APP_LOGIN = "onewindow_web";
+
+/**
+ * The URL the server connects with. PGlite has one role: nothing to do. With DATABASE_OWNER_URL
+ * set, the operator provisioned both roles and DATABASE_URL is the app's own. With DATABASE_URL
+ * alone (a developer's or CI's server), that URL is the owner's: a login role in onewindow_app
+ * is created — or its password reset — from it, and the app connects as that role. An owner
+ * that may not create roles is served as is, with a warning.
+ */
+export async function provisionAppLogin(owner: DbHandle, env: NodeJS.ProcessEnv, password: string): Promise<string | undefined> {
+  if (owner.engine === "pglite" || !env.DATABASE_URL) return undefined;
+  if (env.DATABASE_OWNER_URL) return env.DATABASE_URL;
+  if (!/^[0-9a-f]{32,}$/.test(password)) throw new Error("the app login password must be 32+ hex characters");
+  try {
+    await owner.db.execute(
+      sql.raw(`DO $$ BEGIN
+        IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '${APP_LOGIN}') THEN
+          CREATE ROLE ${APP_LOGIN} LOGIN IN ROLE ${APP_ROLE};
+        END IF;
+      EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
+      END $$`),
+    );
+    await owner.db.execute(sql.raw(`ALTER ROLE ${APP_LOGIN} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD '${password}'`));
+    await owner.db.execute(
+      sql.raw(`DO $$ BEGIN
+        IF NOT pg_has_role('${APP_LOGIN}', '${APP_ROLE}', 'MEMBER') THEN GRANT ${APP_ROLE} TO ${APP_LOGIN}; END IF;
+      EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
+      END $$`),
+    );
+  } catch (error) {
+    console.warn(
+      `WARNING: could not create the app's login role (${(error as Error).message}); the app connects as the owner.\n` +
+        `  Set DATABASE_OWNER_URL (migrations) and DATABASE_URL (a member of ${APP_ROLE}) to run with least privilege.`,
+    );
+    return env.DATABASE_URL;
+  }
+  const url = new URL(env.DATABASE_URL);
+  url.username = APP_LOGIN;
+  url.password = password;
+  return url.toString();
 }
 
 export async function seedInto(
