@@ -45,6 +45,7 @@ async function main() {
     seed: "e2e",
     today: chinaToday(),
     signingKeyHex: E2E_SECRETS.LICENCE_SIGNING_KEY,
+    mfaKeyHex: E2E_SECRETS.MFA_ENCRYPTION_KEY,
     reset: false,
   });
   const appUrl = await provisionAppLogin(handle, env, E2E_APP_PASSWORD);

@@ -26,6 +26,7 @@ async function main() {
     seed: args.seed,
     today: args.today,
     signingKeyHex: secrets.LICENCE_SIGNING_KEY,
+    mfaKeyHex: secrets.MFA_ENCRYPTION_KEY,
     reset: true,
   });
   await handle.close();

@@ -23,6 +23,7 @@ async function main() {
       seed: "onewindow",
       today: chinaToday(),
       signingKeyHex: secrets.LICENCE_SIGNING_KEY,
+    mfaKeyHex: secrets.MFA_ENCRYPTION_KEY,
       reset: false,
     });
     console.log(`Seeded in ${seconds.toFixed(1)} s`);

@@ -16,13 +16,16 @@ declare module "next-auth" {
 /** Only for `next dev` and tests; `npm start` and production always supply AUTH_SECRET. */
 const DEV_SECRET = "onewindow-development-secret-not-for-production-use";
 
+/** The secret that signs session tokens (and from which lib/auth/derived-keys.ts derives its keys). */
+export const authSecret: string | undefined = env.AUTH_SECRET ?? (env.NODE_ENV === "production" ? undefined : DEV_SECRET);
+
 /**
  * The part of the Auth.js config that needs no database, shared by the route handler and
  * proxy.ts. Sessions are JWTs carrying the user id, role and session version; lib re-reads
  * the user row on every request, so the token alone never grants anything.
  */
 export const authConfig = {
-  secret: env.AUTH_SECRET ?? (env.NODE_ENV === "production" ? undefined : DEV_SECRET),
+  secret: authSecret,
   trustHost: true,
   session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
   pages: { signIn: "/sign-in" },

@@ -9,6 +9,7 @@ import { seedDatabase } from "@/db/seed";
 import { hashPassword } from "@/lib/auth/password";
 import { signingKeyFromSeed } from "@/lib/licences/signing";
 import { DEMO_PASSWORD } from "@/db/seed/demo";
+import { seedDemoSecondFactor } from "@/db/seed/demo-second-factor";
 
 export type SeedSize = { persons: number; applications: number };
 export const DEMO_SIZE: SeedSize = { persons: 5000, applications: 4000 };
@@ -76,7 +77,7 @@ export async function provisionAppLogin(owner: DbHandle, env: NodeJS.ProcessEnv,
 
 export async function seedInto(
   handle: DbHandle,
-  opts: SeedSize & { seed: string; today: string; signingKeyHex: string; reset: boolean },
+  opts: SeedSize & { seed: string; today: string; signingKeyHex: string; mfaKeyHex?: string; reset: boolean },
 ) {
   if (opts.reset) await resetDatabase(handle);
   await migrateDatabase(handle);
@@ -90,6 +91,11 @@ export async function seedInto(
     passwordHash: await hashPassword(DEMO_PASSWORD),
     log: (m) => console.log(`  ${m}`),
   });
+  // The demo staff sign in with the README's published authenticator secret, sealed with the
+  // key the server will use (MFA_ENCRYPTION_KEY).
+  const mfaKeyHex = opts.mfaKeyHex ?? process.env.MFA_ENCRYPTION_KEY;
+  if (mfaKeyHex) await seedDemoSecondFactor(handle.db, { mfaKey: Buffer.from(mfaKeyHex, "hex") });
+  else console.log("  demo staff have no authenticator (no MFA_ENCRYPTION_KEY): they enrol on first sign-in");
   // Fresh planner statistics: right after a bulk load they still describe empty tables, and
   // the planner then picks bitmap scans over whole licence types (seconds instead of ms).
   await handle.db.execute(sql`ANALYZE`);
