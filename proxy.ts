@@ -1,7 +1,8 @@
 import NextAuth from "next-auth";
-import { NextResponse } from "next/server";
+import { NextResponse, type NextRequest } from "next/server";
 import { authConfig } from "@/lib/auth/config";
 import { homeOf } from "@/lib/auth/permissions";
+import { contentSecurityPolicy, newNonce } from "@/lib/security/csp";
 
 const { auth } = NextAuth(authConfig);
 
@@ -12,24 +13,54 @@ const areas: { prefix: string; roles: string[] }[] = [
   { prefix: "/admin", roles: ["admin"] },
 ];
 
+const areaOf = (path: string) => areas.find((a) => path === a.prefix || path.startsWith(`${a.prefix}/`));
+
+/**
+ * Every page gets a fresh nonce: Next reads it from the request's Content-Security-Policy
+ * header and puts it on its own scripts; the same policy goes out on the response.
+ */
+function withPolicy(req: NextRequest): NextResponse {
+  const nonce = newNonce();
+  const https = req.headers.get("x-forwarded-proto") === "https" || req.nextUrl.protocol === "https:";
+  const policy = contentSecurityPolicy(nonce, { https, dev: process.env.NODE_ENV === "development" });
+  const requestHeaders = new Headers(req.headers);
+  requestHeaders.set("x-nonce", nonce);
+  requestHeaders.set("Content-Security-Policy", policy);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set("Content-Security-Policy", policy);
+  return response;
+}
+
 /**
  * Convenience only: sends the signed-out or wrong-role visitor somewhere sensible before a
  * page renders. Every page and lib function checks again on the server (CVE-2025-29927).
  */
-export default auth((req) => {
+const guarded = auth((req) => {
   const path = req.nextUrl.pathname;
-  const area = areas.find((a) => path === a.prefix || path.startsWith(`${a.prefix}/`));
-  if (!area) return NextResponse.next();
+  const area = areaOf(path);
   const role = req.auth?.user?.role;
-  if (!role) {
+  if (area && !role) {
     const url = new URL("/sign-in", req.nextUrl);
     url.searchParams.set("next", path);
     return NextResponse.redirect(url);
   }
-  if (!area.roles.includes(role)) return NextResponse.redirect(new URL(homeOf[role], req.nextUrl));
-  return NextResponse.next();
+  if (area && role && !area.roles.includes(role)) return NextResponse.redirect(new URL(homeOf[role], req.nextUrl));
+  return withPolicy(req);
 });
 
+export default function proxy(req: NextRequest, ctx: Parameters<typeof guarded>[1]) {
+  return areaOf(req.nextUrl.pathname) ? guarded(req, ctx) : withPolicy(req);
+}
+
 export const config = {
-  matcher: ["/my/:path*", "/counter/:path*", "/supervisor/:path*", "/admin/:path*"],
+  matcher: [
+    // Pages only: not the API, Next's static files and images, nor prefetches (which render nothing).
+    {
+      source: "/((?!api/|_next/static|_next/image|favicon.ico|readme/).*)",
+      missing: [
+        { type: "header", key: "next-router-prefetch" },
+        { type: "header", key: "purpose", value: "prefetch" },
+      ],
+    },
+  ],
 };

@@ -1,6 +1,7 @@
 import "server-only";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
+import { isDatabaseUnavailable } from "@/lib/errors";
 import { authConfig } from "./config";
 import { redeemSignInTicket } from "./sign-in-ticket";
 import { readSessionUser } from "./session-user";
@@ -33,7 +34,15 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     async jwt(params) {
       const token = authConfig.callbacks.jwt(params);
       if (params.user) return token;
-      const row = token.sub ? await readSessionUser(token.sub) : null;
+      let row: Awaited<ReturnType<typeof readSessionUser>>;
+      try {
+        row = token.sub ? await readSessionUser(token.sub) : null;
+      } catch (error) {
+        // The database away is no reason to end the session: keep the cookie; getCurrentUser
+        // (which every page and action goes through) fails closed with UNAVAILABLE instead.
+        if (isDatabaseUnavailable(error)) return token;
+        throw error;
+      }
       if (!row || !row.active || row.role !== token.role || row.sessionVersion !== Number(token.sv)) return null;
       return token;
     },

@@ -31,9 +31,15 @@ export const authConfig = {
   pages: { signIn: "/sign-in" },
   // A refused password is an expected outcome (audited in lib), not an error with a stack.
   logger: {
+    // Refusals and malformed requests (a missing CSRF token, an unknown action, a tampered
+    // cookie) are expected: info, no stack. Only a broken configuration is an error.
     error(error) {
-      if (error.name === "CredentialsSignin") return;
-      logger.error({ err: error }, "auth error");
+      const type = (error as { type?: string }).type ?? error.name;
+      if (type === "Configuration" || type === "MissingSecret" || type === "AdapterError") {
+        logger.error({ err: error }, "auth error");
+        return;
+      }
+      logger.info({ type }, "auth request refused");
     },
     warn(code) {
       logger.warn({ code }, "auth warning");
