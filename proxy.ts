@@ -2,6 +2,9 @@ import NextAuth from "next-auth";
 import { NextResponse, type NextRequest } from "next/server";
 import { authConfig } from "@/lib/auth/config";
 import { homeOf } from "@/lib/auth/permissions";
+import { RETRY_AFTER_SECONDS } from "@/lib/errors";
+import { databaseDownSince } from "@/lib/health/database-state";
+import { OUTAGE_HTML } from "@/lib/health/outage-page";
 import { contentSecurityPolicy, newNonce } from "@/lib/security/csp";
 
 const { auth } = NextAuth(authConfig);
@@ -48,7 +51,25 @@ const guarded = auth((req) => {
   return withPolicy(req);
 });
 
+/**
+ * While the database is known to be away, pages are answered at once with the branded 503 —
+ * no render that would only fail. Server actions (POST) still reach their action, which answers
+ * the form in words so it keeps its input.
+ */
+function outage(): NextResponse {
+  return new NextResponse(OUTAGE_HTML, {
+    status: 503,
+    headers: {
+      "Content-Type": "text/html; charset=utf-8",
+      "Retry-After": String(RETRY_AFTER_SECONDS),
+      "Cache-Control": "no-store",
+      "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'",
+    },
+  });
+}
+
 export default function proxy(req: NextRequest, ctx: Parameters<typeof guarded>[1]) {
+  if ((req.method === "GET" || req.method === "HEAD") && databaseDownSince() !== null) return outage();
   return areaOf(req.nextUrl.pathname) ? guarded(req, ctx) : withPolicy(req);
 }
 
