@@ -68,16 +68,36 @@ function outage(): NextResponse {
   });
 }
 
+/** A path with a malformed %-escape ("/api/uploads/%") names nothing: 400 here, before Next's decoder throws a 500. */
+function malformedPath(path: string): boolean {
+  try {
+    decodeURIComponent(path);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+const badRequest = () =>
+  new NextResponse(JSON.stringify({ type: "about:blank", title: "Bad Request", status: 400, detail: "The URL has a malformed %-escape." }), {
+    status: 400,
+    headers: { "Content-Type": "application/problem+json", "Cache-Control": "no-store" },
+  });
+
 export default function proxy(req: NextRequest, ctx: Parameters<typeof guarded>[1]) {
+  const path = req.nextUrl.pathname;
+  if (malformedPath(path)) return badRequest();
+  // The API only needed the check above; its handlers answer for themselves (and 503 when the database is away).
+  if (path.startsWith("/api/")) return NextResponse.next();
   if ((req.method === "GET" || req.method === "HEAD") && databaseDownSince() !== null) return outage();
   return areaOf(req.nextUrl.pathname) ? guarded(req, ctx) : withPolicy(req);
 }
 
 export const config = {
   matcher: [
-    // Pages only: not the API, Next's static files and images, nor prefetches (which render nothing).
+    // Everything but Next's static files and images, and prefetches (which render nothing).
     {
-      source: "/((?!api/|_next/static|_next/image|favicon.ico|readme/).*)",
+      source: "/((?!_next/static|_next/image|favicon.ico|readme/).*)",
       missing: [
         { type: "header", key: "next-router-prefetch" },
         { type: "header", key: "purpose", value: "prefetch" },
