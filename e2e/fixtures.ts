@@ -19,7 +19,7 @@ export async function enterTotpCode(page: Page, form: Locator, secret: string, s
     if (!new URL(page.url()).pathname.startsWith("/sign-in")) return "signed-in";
     if (await used.isVisible()) return "used";
     if (await page.getByRole("heading", { name: "请保存恢复码" }).isVisible()) return "recovery";
-    if (await form.getByRole("alert").isVisible()) return "refused";
+    if (await form.getByRole("alert").first().isVisible()) return "refused";
     return null;
   };
   for (let attempt = 0; attempt < 4; attempt++) {

@@ -60,8 +60,14 @@ export class AppError extends Error {
   }
 }
 
+/**
+ * Also true for an AppError from another bundle of the same build (instrumentation.ts, proxy.ts
+ * and the pages each get their own copy of this module, so `instanceof` alone is not enough).
+ */
 export function isAppError(e: unknown): e is AppError {
-  return e instanceof AppError;
+  if (e instanceof AppError) return true;
+  const x = e as { name?: unknown; code?: unknown; messageKey?: unknown } | null;
+  return typeof x === "object" && x !== null && x.name === "AppError" && typeof x.code === "string" && typeof x.messageKey === "string";
 }
 
 export const notFound = (what = "errors.notFound") => new AppError("NOT_FOUND", what);
@@ -120,7 +126,7 @@ export function isBadInputFromDatabase(e: unknown): boolean {
  * being away, bad input that reached SQL. Null for a real fault (log it with a request id).
  */
 export function expectedError(e: unknown): AppError | null {
-  if (e instanceof AppError) return e;
+  if (isAppError(e)) return e;
   if (isDatabaseUnavailable(e)) return new AppError("UNAVAILABLE", "errors.unavailable", { cause: e, params: { seconds: RETRY_AFTER_SECONDS } });
   if (isBadInputFromDatabase(e)) return new AppError("VALIDATION", "errors.validation", { cause: e });
   return null;

@@ -52,7 +52,11 @@ const ACTION_BODIES = [
 type Finding = { request: string; status: number };
 
 async function probe(request: APIRequestContext, findings: Finding[], label: string, send: () => Promise<{ status(): number }>): Promise<number> {
-  const response = await send();
+  // A keep-alive socket the server closed just as it was reused is the client's race, not an answer: once more.
+  const response = await send().catch((e: unknown) => {
+    if (/ECONNRESET|socket hang up/.test(String(e))) return send();
+    throw e;
+  });
   if (response.status() >= 500) findings.push({ request: label, status: response.status() });
   return 1;
 }
