@@ -1,16 +1,3 @@
-import Link from "next/link";
-import { getTranslations } from "next-intl/server";
-import { Button } from "@/components/ui/button";
+import { NotFoundView } from "@/components/errors/not-found-view";
 
-export default async function NotFound() {
-  const t = await getTranslations("errors");
-  return (
-    <div className="mx-auto grid max-w-md gap-4 text-center">
-      <h1 className="text-2xl font-semibold">{t("notFoundTitle")}</h1>
-      <p className="text-muted-foreground">{t("notFound")}</p>
-      <Button asChild>
-        <Link href="/">{t("backHome")}</Link>
-      </Button>
-    </div>
-  );
-}
+export default NotFoundView;

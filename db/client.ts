@@ -30,7 +30,8 @@ export async function openDatabase(options: {
     const { drizzle } = await import("drizzle-orm/node-postgres");
     // JIT compilation costs seconds on the portal's short aggregate queries (measured: 3.2 s of a
     // 3.9 s proactive count at 100k residents) and never pays back on them, so it is off.
-    const pool: Pool = new PgPool({ connectionString: options.databaseUrl, max: 10, options: "-c jit=off" });
+    // A server that does not answer fails a connection in 5 s instead of hanging the request.
+    const pool: Pool = new PgPool({ connectionString: options.databaseUrl, max: 10, options: "-c jit=off", connectionTimeoutMillis: 5000 });
     // An idle connection the server closes (restart, failover, a dropped test database) must
     // not crash the process: the pool replaces it on the next query.
     pool.on("error", (error) => {

@@ -8,7 +8,7 @@ import { migrateDatabase } from "./migrate";
  * DATABASE_URL names a PostgreSQL server — a new database on it, dropped again by `close`.
  * Test runs therefore never see each other's data, on either engine.
  */
-export async function createTestDatabase(): Promise<DbHandle> {
+export async function createTestDatabase(): Promise<DbHandle & { url?: string }> {
   const serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) {
     const handle = await openDatabase({ pgliteDir: "memory://" });
@@ -26,6 +26,7 @@ export async function createTestDatabase(): Promise<DbHandle> {
   await migrateDatabase(handle);
   return {
     ...handle,
+    url: url.toString(),
     close: async () => {
       await handle.close();
       const dropper = new Client({ connectionString: serverUrl });

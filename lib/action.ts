@@ -7,7 +7,8 @@ import { getDb } from "@/db";
 import type { Database } from "@/db/client";
 import type { Role } from "@/db/schema/enums";
 import { requireUser, type Actor } from "@/lib/auth/session";
-import { AppError, type ErrorCode } from "@/lib/errors";
+import { expectedError, type ErrorCode } from "@/lib/errors";
+import { noteDatabaseUnavailable } from "@/lib/health/check-database";
 import { logger } from "@/lib/logger";
 
 export type ActionResult<T> =
@@ -51,10 +52,15 @@ async function run<S extends z.ZodType, T, A>(
     return { ok: true, data: await fn(parsed.data, { actor, db, requestId }) };
   } catch (error) {
     unstable_rethrow(error);
-    if (error instanceof AppError) {
+    // Expected outcomes (a refusal, bad input, the database away) are answered in words and
+    // logged without a stack; the form keeps what was typed, since nothing was thrown at it.
+    const known = expectedError(error);
+    if (known) {
+      if (known.code === "UNAVAILABLE") noteDatabaseUnavailable(error);
+      else logger.info({ requestId, code: known.code, key: known.messageKey }, "action refused");
       const fieldErrors: Record<string, string> = {};
-      for (const [field, key] of Object.entries(error.fieldErrors)) fieldErrors[field] = t(key);
-      return { ok: false, code: error.code, message: t(error.messageKey, error.params), fieldErrors };
+      for (const [field, key] of Object.entries(known.fieldErrors)) fieldErrors[field] = t(key);
+      return { ok: false, code: known.code, message: t(known.messageKey, known.params), fieldErrors };
     }
     logger.error({ err: error, requestId }, "server action failed");
     return { ok: false, code: "INTERNAL", message: t("errors.internal", { requestId }), fieldErrors: {} };

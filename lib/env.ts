@@ -8,8 +8,13 @@ import { z } from "zod";
 export const env = createEnv({
   server: {
     NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
-    /** PostgreSQL server; unset means the embedded PGlite database. */
+    /** PostgreSQL server; unset means the embedded PGlite database. The served app connects with it. */
     DATABASE_URL: z.string().url().optional(),
+    /**
+     * The owner's connection for migrations, grants and seeding (scripts only). Unset: DATABASE_URL
+     * is the owner's, and `npm start` provisions a least-privilege login for the app from it.
+     */
+    DATABASE_OWNER_URL: z.string().url().optional(),
     /** PGlite data folder, or "memory://" for a throwaway database. */
     PGLITE_DIR: z.string().default(".data/pglite"),
     AUTH_SECRET: z.string().min(32).optional(),
@@ -22,6 +27,18 @@ export const env = createEnv({
     SMS_GATEWAY_URL: z.string().url().optional(),
     /** Bearer token for SMS_GATEWAY_URL. */
     SMS_GATEWAY_TOKEN: z.string().min(1).optional(),
+    /** AES-256 key (64 hex chars) encrypting two-factor secrets at rest; `npm start` generates one. */
+    MFA_ENCRYPTION_KEY: z
+      .string()
+      .regex(/^[0-9a-f]{64}$/i)
+      .optional(),
+    /**
+     * How many proxies in front of the app append to X-Forwarded-For: the client address is the
+     * entry that many places from the right. Without a proxy a client can name any address there.
+     */
+    TRUSTED_PROXY_HOPS: z.coerce.number().int().min(1).max(10).default(1),
+    /** The public URL (https://… behind the TLS proxy): session cookies become `Secure` and HSTS is sent. */
+    AUTH_URL: z.string().url().optional(),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   },
   client: {},

@@ -5,12 +5,15 @@
  */
 import { rmSync } from "node:fs";
 import { Client } from "pg";
-import { chinaToday, ensureBuild, openFromEnv, seedInto, startNext } from "./lib/prepare";
+import { chinaToday, ensureBuild, openOwnerFromEnv, provisionAppLogin, seedInto, startNext } from "./lib/prepare";
 
 const E2E_SECRETS = {
   AUTH_SECRET: "e2e-only-auth-secret-0123456789abcdefghijkl",
   LICENCE_SIGNING_KEY: "e2".repeat(32),
+  MFA_ENCRYPTION_KEY: "3f".repeat(32),
 };
+/** The e2e server's app login on a PostgreSQL server (trust auth on our machines; a password elsewhere). */
+const E2E_APP_PASSWORD = "e2e0".repeat(8);
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 
@@ -34,18 +37,23 @@ async function freshDatabaseEnv(): Promise<{ PGLITE_DIR: string } | { DATABASE_U
 }
 
 async function main() {
-  const env = { ...process.env, ...E2E_SECRETS, ...(await freshDatabaseEnv()), NODE_ENV: "production" as const };
-  const handle = await openFromEnv(env);
+  const env: NodeJS.ProcessEnv = { ...process.env, ...E2E_SECRETS, ...(await freshDatabaseEnv()), NODE_ENV: "production" };
+  const handle = await openOwnerFromEnv(env);
   const { seconds } = await seedInto(handle, {
-    persons: 1500,
-    applications: 1200,
+    // A smaller city for servers a spec starts itself (the outage test).
+    persons: Number(process.env.E2E_PERSONS ?? 1500),
+    applications: Number(process.env.E2E_APPLICATIONS ?? 1200),
     seed: "e2e",
     today: chinaToday(),
     signingKeyHex: E2E_SECRETS.LICENCE_SIGNING_KEY,
+    mfaKeyHex: E2E_SECRETS.MFA_ENCRYPTION_KEY,
     reset: false,
   });
+  const appUrl = await provisionAppLogin(handle, env, E2E_APP_PASSWORD);
   await handle.close();
   console.log(`e2e database seeded in ${seconds.toFixed(1)} s`);
+  // The server connects as the app's role, so the whole suite runs under its grants.
+  if (appUrl) env.DATABASE_URL = appUrl;
   ensureBuild(env);
   startNext(port, env);
 }

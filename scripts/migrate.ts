@@ -1,9 +1,9 @@
 /** `npm run db:migrate`: applies the committed migrations to DATABASE_URL or the PGlite folder. */
 import { migrateDatabase } from "@/db/migrate";
-import { openFromEnv } from "./lib/prepare";
+import { openOwnerFromEnv } from "./lib/prepare";
 
 async function main() {
-  const handle = await openFromEnv();
+  const handle = await openOwnerFromEnv();
   await migrateDatabase(handle);
   await handle.close();
   console.log(`Migrated (${handle.engine}).`);

@@ -5,7 +5,7 @@
  */
 import { parseArgs, positiveInt } from "./lib/args";
 import { ensureLocalSecrets } from "./lib/local-secrets";
-import { chinaToday, openFromEnv, seedInto } from "./lib/prepare";
+import { chinaToday, openOwnerFromEnv, seedInto } from "./lib/prepare";
 
 async function main() {
   const args = parseArgs(process.argv.slice(2), {
@@ -18,7 +18,7 @@ async function main() {
   const applications = args.applications ? positiveInt(args.applications, "applications") : Math.round(persons * 0.8);
   if (!/^\d{4}-\d{2}-\d{2}$/.test(args.today)) throw new Error("--today must be YYYY-MM-DD");
   const secrets = ensureLocalSecrets();
-  const handle = await openFromEnv();
+  const handle = await openOwnerFromEnv();
   console.log(`Seeding ${persons} residents and ${applications} applications into ${handle.engine} (seed "${args.seed}", today ${args.today})`);
   const { summary, seconds } = await seedInto(handle, {
     persons,
@@ -26,6 +26,7 @@ async function main() {
     seed: args.seed,
     today: args.today,
     signingKeyHex: secrets.LICENCE_SIGNING_KEY,
+    mfaKeyHex: secrets.MFA_ENCRYPTION_KEY,
     reset: true,
   });
   await handle.close();

@@ -4,14 +4,15 @@
  * builds when the sources changed, and runs `next start` on PORT (3000).
  */
 import { ensureLocalSecrets } from "./lib/local-secrets";
-import { chinaToday, DEMO_SIZE, ensureBuild, isSeeded, openFromEnv, seedInto, startNext } from "./lib/prepare";
+import { chinaToday, DEMO_SIZE, ensureBuild, isSeeded, openOwnerFromEnv, provisionAppLogin, seedInto, startNext } from "./lib/prepare";
 import { migrateDatabase } from "@/db/migrate";
 
 async function main() {
   const started = performance.now();
   const secrets = ensureLocalSecrets();
-  const env: NodeJS.ProcessEnv = { ...process.env, ...secrets, NODE_ENV: "production" };
-  const handle = await openFromEnv(env);
+  const { DATABASE_APP_PASSWORD, ...serverSecrets } = secrets;
+  const env: NodeJS.ProcessEnv = { ...process.env, ...serverSecrets, NODE_ENV: "production" };
+  const handle = await openOwnerFromEnv(env);
   console.log(`Database: ${handle.engine === "pglite" ? `PGlite in ${env.PGLITE_DIR ?? ".data/pglite"}` : "PostgreSQL server"}`);
   if (await isSeeded(handle)) {
     await migrateDatabase(handle);
@@ -22,11 +23,18 @@ async function main() {
       seed: "onewindow",
       today: chinaToday(),
       signingKeyHex: secrets.LICENCE_SIGNING_KEY,
+    mfaKeyHex: secrets.MFA_ENCRYPTION_KEY,
       reset: false,
     });
     console.log(`Seeded in ${seconds.toFixed(1)} s`);
   }
+  const appUrl = await provisionAppLogin(handle, env, DATABASE_APP_PASSWORD);
   await handle.close();
+  if (appUrl) {
+    env.DATABASE_URL = appUrl;
+    delete env.DATABASE_OWNER_URL;
+    console.log(`The app connects as ${new URL(appUrl).username} (least privilege); migrations ran as the owner.`);
+  }
   ensureBuild(env);
   const port = Number(process.env.PORT ?? 3000);
   console.log(`Prepared in ${((performance.now() - started) / 1000).toFixed(1)} s; starting http://localhost:${port}`);

@@ -13,6 +13,7 @@ const navByRole: Record<Role, { href: string; key: string }[]> = {
     { href: "/my/applications", key: "myApplications" },
     { href: "/my/licences", key: "myLicences" },
     { href: "/my/appointments", key: "myAppointments" },
+    { href: "/my/security", key: "mySecurity" },
   ],
   clerk: [
     { href: "/counter", key: "counter" },

@@ -4,6 +4,7 @@ export * from "./organisation";
 export * from "./licences";
 export * from "./catalogue";
 export * from "./users";
+export * from "./sign-in";
 export * from "./applications";
 export * from "./audit";
 export * from "./corrections";

@@ -33,5 +33,18 @@ test("a weak password is refused in the form with the rule it breaks", async ({ 
   const form = page.getByRole("form", { name: "实名激活账号" });
   await form.getByLabel("设置密码").fill("abcdefgh");
   await form.getByRole("button", { name: "核验并激活" }).click();
-  await expect(form.getByText("密码须包含数字")).toBeVisible();
+  await expect(form.getByText("密码至少 12 个字符")).toBeVisible();
+});
+
+test("a common password is refused by the server on the password field, keeping what was typed", async ({ page }) => {
+  await page.goto("/activate");
+  const form = page.getByRole("form", { name: "实名激活账号" });
+  await form.getByLabel("居民身份证号").fill(DEMO_ID.chenZhiqiang);
+  await form.getByLabel("姓名").fill("陈志强");
+  await form.getByLabel("手机号").fill("13800000000");
+  await form.getByLabel("设置密码").fill("Password2026!");
+  await form.getByLabel("再次输入密码").fill("Password2026!");
+  await form.getByRole("button", { name: "核验并激活" }).click();
+  await expect(form.getByText("这个密码太常见，或已出现在泄露的密码库中，请换一个")).toBeVisible();
+  await expect(form.getByLabel("姓名")).toHaveValue("陈志强");
 });

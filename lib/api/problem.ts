@@ -1,6 +1,6 @@
 import { createTranslator } from "use-intl/core";
 import type { z } from "zod";
-import { AppError, type ErrorCode } from "@/lib/errors";
+import { expectedError, httpStatusOf, RETRY_AFTER_SECONDS, type ErrorCode } from "@/lib/errors";
 import enErrors from "@/lib/i18n/messages/en/errors.json";
 import enValidation from "@/lib/i18n/messages/en/validation.json";
 import zhErrors from "@/lib/i18n/messages/zh-CN/errors.json";
@@ -31,16 +31,8 @@ export type Problem = {
 
 export const PROBLEM_BASE = "https://onewindow.example.gov.cn/problems/";
 
-export const statusOf: Record<ErrorCode, number> = {
-  UNAUTHENTICATED: 401,
-  FORBIDDEN: 403,
-  NOT_FOUND: 404,
-  CONFLICT: 409,
-  VALIDATION: 422,
-  RATE_LIMITED: 429,
-  LOCKED: 423,
-  INTERNAL: 500,
-};
+/** The statuses come from the one map in lib/errors.ts (uploads and exports use it too). */
+export const statusOf = httpStatusOf;
 
 const titles: Record<ErrorCode, string> = {
   UNAUTHENTICATED: "Unauthorized",
@@ -50,6 +42,7 @@ const titles: Record<ErrorCode, string> = {
   VALIDATION: "Unprocessable Content",
   RATE_LIMITED: "Too Many Requests",
   LOCKED: "Locked",
+  UNAVAILABLE: "Service Unavailable",
   INTERNAL: "Internal Server Error",
 };
 
@@ -90,9 +83,13 @@ export function problemFromZod(error: z.ZodError, requestId: string, locale: Loc
   );
 }
 
-/** Any error from lib (AppError) or elsewhere (logged by the caller, shown generically) as a problem. */
-export function problemFromError(error: unknown, requestId: string, locale: Locale): ApiResponse {
-  if (error instanceof AppError) {
+/**
+ * Any error from lib (AppError), the database being away (503 + Retry-After), bad input that
+ * reached SQL (422), or a real fault (logged by the caller, shown generically) as a problem.
+ */
+export function problemFromError(thrown: unknown, requestId: string, locale: Locale): ApiResponse {
+  const error = expectedError(thrown);
+  if (error) {
     const key = error.messageKey.startsWith("errors.api.") ? error.messageKey : fallbackKey[error.code];
     const errors = Object.entries(error.fieldErrors).map(([field, fieldKey]) => ({
       pointer: field.startsWith("/") ? field : jsonPointer(field.split(".")),
@@ -112,6 +109,7 @@ const fallbackKey: Record<ErrorCode, string> = {
   VALIDATION: "errors.api.validation",
   RATE_LIMITED: "errors.api.rateLimited",
   LOCKED: "errors.api.forbidden",
+  UNAVAILABLE: "errors.api.unavailable",
   INTERNAL: "errors.api.internal",
 };
 
@@ -127,7 +125,7 @@ export function problemResponse(p: {
   slug?: string;
 }): ApiResponse {
   const params = { requestId: p.requestId, seconds: 60, count: 0, ...p.params };
-  const status = statusOf[p.code];
+  const status = httpStatusOf[p.code];
   const body: Problem = {
     type: `${PROBLEM_BASE}${p.slug ?? p.key.replace(/^errors\.api\./, "").replace(/\./g, "-")}`,
     title: titles[p.code],
@@ -140,7 +138,12 @@ export function problemResponse(p: {
   };
   return {
     status,
-    headers: { "Content-Type": "application/problem+json", "Cache-Control": "no-store", ...p.headers },
+    headers: {
+      "Content-Type": "application/problem+json",
+      "Cache-Control": "no-store",
+      ...(p.code === "UNAVAILABLE" ? { "Retry-After": String(RETRY_AFTER_SECONDS) } : {}),
+      ...p.headers,
+    },
     body,
   };
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { getDb } from "@/db";
-import { logger } from "@/lib/logger";
+import { logApiFailure } from "./log-failure";
 import { operationById } from "./operations";
 import { negotiateLocale, problemFromError, type ApiResponse } from "./problem";
 import { MAX_BODY_BYTES, runApiOperation } from "./run-operation";
@@ -27,8 +27,9 @@ export function apiRoute(operationId: string) {
     } catch (error) {
       // Only what runApiOperation cannot catch itself (the database unreachable, the body unreadable).
       const requestId = randomUUID();
-      logger.error({ err: error, requestId, operation: operationId }, "api route failed");
-      return toResponse(problemFromError(error, requestId, negotiateLocale(request.headers.get("accept-language"))));
+      const problem = problemFromError(error, requestId, negotiateLocale(request.headers.get("accept-language")));
+      logApiFailure(error, problem.status, requestId, operationId);
+      return toResponse(problem);
     }
   };
 }

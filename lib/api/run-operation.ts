@@ -3,7 +3,7 @@ import { createHash, randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { apiIdempotency } from "@/db/schema";
-import { logger } from "@/lib/logger";
+import { logApiFailure } from "./log-failure";
 import { authenticateApiKey } from "./keys";
 import type { ApiOperation } from "./operations";
 import { negotiateLocale, problemFromError, problemFromZod, problemResponse, type ApiResponse } from "./problem";
@@ -36,6 +36,15 @@ function canonicalJson(value: unknown): string {
   return JSON.stringify(value);
 }
 
+/** A path segment as sent; a malformed %-escape (`%`, `%zz`) names nothing rather than throwing URIError. */
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return "";
+  }
+}
+
 const withHeaders = (r: ApiResponse, headers: Record<string, string>): ApiResponse => ({ ...r, headers: { ...r.headers, ...headers } });
 
 /**
@@ -66,7 +75,7 @@ export async function runApiOperation(db: Database, op: ApiOperation, req: ApiRe
     }
     const params: Record<string, string> = {};
     for (const [name, schema] of Object.entries(op.params ?? {})) {
-      const parsed = schema.safeParse(decodeURIComponent(req.params?.[name] ?? ""));
+      const parsed = schema.safeParse(safeDecode(req.params?.[name] ?? ""));
       // A malformed identifier names no licence.
       if (!parsed.success) return problemResponse({ code: "NOT_FOUND", key: "errors.api.notFound", requestId, locale, headers: { ...base, ...rate } });
       params[name] = parsed.data;
@@ -141,7 +150,7 @@ export async function runApiOperation(db: Database, op: ApiOperation, req: ApiRe
     }
   } catch (error) {
     const problem = problemFromError(error, requestId, locale);
-    if (problem.status >= 500) logger.error({ err: error, requestId, operation: op.operationId }, "api operation failed");
+    logApiFailure(error, problem.status, requestId, op.operationId);
     return withHeaders(problem, { ...base, ...rate });
   }
 }

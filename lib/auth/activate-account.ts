@@ -1,65 +1,60 @@
 import "server-only";
-import { and, count, eq, gt } from "drizzle-orm";
+import { eq } from "drizzle-orm";
+import type { z } from "zod";
 import type { Executor } from "@/db/client";
-import { auditLog, persons, users } from "@/db/schema";
+import { persons, users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors";
+import { ACTIVATION_POLICY, ADDRESS_POLICY } from "./lockout";
 import { hashPassword } from "./password";
 import type { activationSchema } from "./schemas";
-import type { z } from "zod";
+import { addressKey, loginKey, lockThrottles, recordFailure, refusalOf } from "./throttle";
 
-/** Real-name check attempts allowed per person per window, so the base data cannot be mined. */
-export const ACTIVATION_MAX_FAILURES = 5;
-export const ACTIVATION_WINDOW_MINUTES = 30;
+/** Real-name check attempts allowed per ID number per window, so the register cannot be mined. */
+export const ACTIVATION_MAX_FAILURES = ACTIVATION_POLICY.lockAfter;
+export const ACTIVATION_WINDOW_MINUTES = ACTIVATION_POLICY.lockMinutes;
 
 type ActivationData = z.output<typeof activationSchema>;
 
 /**
  * Creates a citizen account after a real-name check: the ID number, name and phone must all
- * match the population register. The error never says which of the three was wrong.
+ * match the population register. The answer never says which of the three was wrong, nor
+ * whether the ID number is in the register at all: every ID number, registered or not, has
+ * the same counter (an HMAC of the number) and the same limit, and so does the client address.
  */
 export async function activateCitizenAccount(
   db: Executor,
   input: ActivationData,
   now = new Date(),
+  address: string | null = null,
 ): Promise<{ userId: string }> {
-  const person = (
-    await db
+  const throttles = [loginKey("activate", input.idNumber, ACTIVATION_POLICY), addressKey("activation", address, ADDRESS_POLICY)];
+  const checked = await db.transaction(async (tx) => {
+    const counters = await lockThrottles(tx, throttles);
+    const refused = refusalOf(counters, now);
+    if (refused) {
+      const minutes = refused.reason === "locked" ? refused.minutes : Math.max(1, Math.ceil(refused.waitSeconds / 60));
+      return { kind: "refused", minutes } as const;
+    }
+    const [person] = await tx
       .select({ id: persons.id, name: persons.name, phone: persons.phone })
       .from(persons)
-      .where(eq(persons.idNumber, input.idNumber))
-  )[0];
-
-  if (person) {
-    const windowStart = new Date(now.getTime() - ACTIVATION_WINDOW_MINUTES * 60_000);
-    const [failures] = await db
-      .select({ n: count() })
-      .from(auditLog)
-      .where(
-        and(
-          eq(auditLog.personId, person.id),
-          eq(auditLog.action, "auth.activate_failed"),
-          gt(auditLog.occurredAt, windowStart),
-        ),
-      );
-    if ((failures?.n ?? 0) >= ACTIVATION_MAX_FAILURES) {
-      throw new AppError("RATE_LIMITED", "errors.activation.tooManyAttempts", {
-        params: { minutes: ACTIVATION_WINDOW_MINUTES },
-      });
-    }
+      .where(eq(persons.idNumber, input.idNumber));
+    if (person && person.name === input.name && person.phone === input.phone) return { kind: "matched", person } as const;
+    await recordFailure(tx, counters, now);
+    await recordAudit(tx, {
+      action: "auth.activate_failed",
+      entityType: person ? "person" : "activation",
+      entityId: person?.id ?? null,
+      personId: person?.id ?? null,
+    });
+    return { kind: "mismatch" } as const;
+  });
+  if (checked.kind === "refused") {
+    throw new AppError("RATE_LIMITED", "errors.activation.tooManyAttempts", { params: { minutes: checked.minutes } });
   }
-
-  if (!person || person.name !== input.name || person.phone !== input.phone) {
-    if (person) {
-      await recordAudit(db, {
-        action: "auth.activate_failed",
-        entityType: "person",
-        entityId: person.id,
-        personId: person.id,
-      });
-    }
-    throw new AppError("VALIDATION", "errors.activation.mismatch");
-  }
+  if (checked.kind === "mismatch") throw new AppError("VALIDATION", "errors.activation.mismatch");
+  const { person } = checked;
 
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {

@@ -1,56 +1,50 @@
 import "server-only";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
-import { getDb } from "@/db";
-import type { User } from "@/db/schema";
+import { isDatabaseUnavailable } from "@/lib/errors";
 import { authConfig } from "./config";
-import { authenticateCitizen, authenticateStaff, type LoginResult } from "./login";
-import { citizenSignInSchema, staffSignInSchema } from "./schemas";
+import { redeemSignInTicket } from "./sign-in-ticket";
+import { readSessionUser } from "./session-user";
 
-/** The code reaches the sign-in action, which turns it into a clear message. */
-class SignInRefused extends CredentialsSignin {
-  constructor(code: string) {
-    super(code);
-    this.code = code;
-  }
-}
-
-function toAuthUser(result: LoginResult): User {
-  if (result.ok) return result.user;
-  if (result.reason === "locked") throw new SignInRefused(`locked:${result.until.toISOString()}`);
-  if (result.reason === "throttled") throw new SignInRefused(`throttled:${result.retryAfterSeconds}`);
-  throw new SignInRefused("invalid");
-}
-
-const sessionUser = (u: User) => ({
-  id: u.id,
-  name: u.displayName,
-  role: u.role,
-  sessionVersion: u.sessionVersion,
-});
-
+/**
+ * Auth.js mints and reads the session; it decides nothing. The one credentials provider takes
+ * a ticket that lib/auth/login.ts issued after the password, the second factor and the
+ * throttles were all satisfied (app/(public)/sign-in/actions.ts).
+ */
 export const { handlers, auth, signIn, signOut } = NextAuth({
   ...authConfig,
   providers: [
     Credentials({
-      id: "citizen",
-      credentials: { login: {}, password: {} },
-      async authorize(raw) {
-        const input = citizenSignInSchema.safeParse(raw);
-        if (!input.success) throw new SignInRefused("invalid");
-        const db = await getDb();
-        return sessionUser(toAuthUser(await authenticateCitizen(db, input.data.login, input.data.password)));
-      },
-    }),
-    Credentials({
-      id: "staff",
-      credentials: { login: {}, password: {} },
-      async authorize(raw) {
-        const input = staffSignInSchema.safeParse(raw);
-        if (!input.success) throw new SignInRefused("invalid");
-        const db = await getDb();
-        return sessionUser(toAuthUser(await authenticateStaff(db, input.data.login, input.data.password)));
+      id: "ticket",
+      credentials: { ticket: {} },
+      authorize(raw) {
+        const user = redeemSignInTicket((raw as { ticket?: unknown } | undefined)?.ticket);
+        if (!user) throw new CredentialsSignin("no ticket");
+        return { id: user.id, name: user.name, role: user.role as never, sessionVersion: user.sessionVersion };
       },
     }),
   ],
+  callbacks: {
+    ...authConfig.callbacks,
+    /**
+     * Every read of the session (pages, actions, /api/auth/session) checks the user row: a
+     * session ended by sign-out (its version bumped), a deactivated account or a changed role
+     * answers no session at all, and Auth.js clears the cookie.
+     */
+    async jwt(params) {
+      const token = authConfig.callbacks.jwt(params);
+      if (params.user) return token;
+      let row: Awaited<ReturnType<typeof readSessionUser>>;
+      try {
+        row = token.sub ? await readSessionUser(token.sub) : null;
+      } catch (error) {
+        // The database away is no reason to end the session: keep the cookie; getCurrentUser
+        // (which every page and action goes through) fails closed with UNAVAILABLE instead.
+        if (isDatabaseUnavailable(error)) return token;
+        throw error;
+      }
+      if (!row || !row.active || row.role !== token.role || row.sessionVersion !== Number(token.sv)) return null;
+      return token;
+    },
+  },
 });

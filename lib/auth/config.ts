@@ -16,21 +16,30 @@ declare module "next-auth" {
 /** Only for `next dev` and tests; `npm start` and production always supply AUTH_SECRET. */
 const DEV_SECRET = "onewindow-development-secret-not-for-production-use";
 
+/** The secret that signs session tokens (and from which lib/auth/derived-keys.ts derives its keys). */
+export const authSecret: string | undefined = env.AUTH_SECRET ?? (env.NODE_ENV === "production" ? undefined : DEV_SECRET);
+
 /**
  * The part of the Auth.js config that needs no database, shared by the route handler and
  * proxy.ts. Sessions are JWTs carrying the user id, role and session version; lib re-reads
  * the user row on every request, so the token alone never grants anything.
  */
 export const authConfig = {
-  secret: env.AUTH_SECRET ?? (env.NODE_ENV === "production" ? undefined : DEV_SECRET),
+  secret: authSecret,
   trustHost: true,
   session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
   pages: { signIn: "/sign-in" },
   // A refused password is an expected outcome (audited in lib), not an error with a stack.
   logger: {
+    // Refusals and malformed requests (a missing CSRF token, an unknown action, a tampered
+    // cookie) are expected: info, no stack. Only a broken configuration is an error.
     error(error) {
-      if (error.name === "CredentialsSignin") return;
-      logger.error({ err: error }, "auth error");
+      const type = (error as { type?: string }).type ?? error.name;
+      if (type === "Configuration" || type === "MissingSecret" || type === "AdapterError") {
+        logger.error({ err: error }, "auth error");
+        return;
+      }
+      logger.info({ type }, "auth request refused");
     },
     warn(code) {
       logger.warn({ code }, "auth warning");

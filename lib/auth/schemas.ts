@@ -21,11 +21,20 @@ export const staffNoSchema = z
   .toUpperCase()
   .regex(/^[A-Z]{2,3}[0-9]{3,6}$/, { message: "staffNo.format" });
 
-const signInPassword = z.string().min(1, { message: "password.required" }).max(128);
+// Sign-in takes any password an account could have had (older accounts predate the policy);
+// only the length is bounded, so no one can make the server hash a megabyte.
+const signInPassword = z.string().min(1, { message: "password.required" }).max(256, { message: "password.tooLong" });
 
-/** Citizens sign in with their resident ID number, staff with their staff number. */
-export const citizenSignInSchema = z.object({ login: residentIdSchema, password: signInPassword });
-export const staffSignInSchema = z.object({ login: staffNoSchema, password: signInPassword });
+/** The second step: the authenticator's 6 digits, or a recovery code (xxxxx-xxxxx). */
+export const secondFactorCodeSchema = z
+  .string()
+  .trim()
+  .max(24, { message: "code.format" })
+  .refine((v) => v === "" || /^[0-9]{6}$/.test(v) || /^[a-z0-9]{5}[\s-]?[a-z0-9]{5}$/i.test(v), { message: "code.format" });
+
+/** Citizens sign in with their resident ID number, staff with their staff number; then, if asked, a code. */
+export const citizenSignInSchema = z.object({ login: residentIdSchema, password: signInPassword, code: secondFactorCodeSchema.optional() });
+export const staffSignInSchema = z.object({ login: staffNoSchema, password: signInPassword, code: secondFactorCodeSchema.optional() });
 export type SignInInput = z.input<typeof citizenSignInSchema>;
 
 export const activationSchema = z
@@ -46,5 +55,10 @@ export const activationSchema = z
   .refine((v) => v.password === v.confirmPassword, {
     message: "password.mismatch",
     path: ["confirmPassword"],
+  })
+  // Context words (NIST SP 800-63B 5.1.1.2): not the ID number, nor the birth date in it.
+  .refine((v) => !v.password.toUpperCase().includes(v.idNumber) && !v.password.includes(v.idNumber.slice(6, 14)), {
+    message: "password.personal",
+    path: ["password"],
   });
 export type ActivationInput = z.input<typeof activationSchema>;

@@ -1,11 +1,9 @@
 import "server-only";
-import { eq } from "drizzle-orm";
 import { cache } from "react";
-import { getDb } from "@/db";
 import type { Role } from "@/db/schema/enums";
-import { users } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { auth } from "./auth";
+import { readSessionUser } from "./session-user";
 import type { Actor } from "./actor";
 
 export { requirePermission, type Actor } from "./actor";
@@ -19,22 +17,7 @@ export const getCurrentUser = cache(async (): Promise<Actor | null> => {
   const session = await auth();
   const id = session?.user?.id;
   if (!id) return null;
-  const db = await getDb();
-  const row = (
-    await db
-      .select({
-        id: users.id,
-        role: users.role,
-        displayName: users.displayName,
-        personId: users.personId,
-        departmentId: users.departmentId,
-        centreId: users.centreId,
-        active: users.active,
-        sessionVersion: users.sessionVersion,
-      })
-      .from(users)
-      .where(eq(users.id, id))
-  )[0];
+  const row = await readSessionUser(id);
   if (!row || !row.active) return null;
   if (row.role !== session.user.role || row.sessionVersion !== session.user.sessionVersion) return null;
   const { active: _active, sessionVersion: _sv, ...actor } = row;

@@ -1,19 +1,20 @@
-import { AuthError, CredentialsSignin } from "next-auth";
 import { AppError } from "@/lib/errors";
+import type { LoginResult } from "./login";
 
-/** Maps an Auth.js refusal to the message the person sees; rethrows anything else. */
-export function signInErrorToAppError(error: unknown): AppError {
-  if (error instanceof CredentialsSignin) {
-    const [kind, detail = ""] = error.code.split(":", 2);
-    if (kind === "locked") {
-      const minutes = Math.max(1, Math.ceil((Date.parse(detail) - Date.now()) / 60_000));
-      return new AppError("LOCKED", "errors.signIn.locked", { params: { minutes } });
-    }
-    if (kind === "throttled") {
-      return new AppError("RATE_LIMITED", "errors.signIn.throttled", { params: { seconds: Number(detail) || 30 } });
-    }
-    return new AppError("UNAUTHENTICATED", "errors.signIn.invalid");
+type Refused = Extract<LoginResult, { ok: false; reason: "invalid" | "throttled" | "locked" | "code_wrong" | "code_used" }>;
+
+/** The words for a refused attempt: the same for every account, known or not. */
+export function signInRefusal(result: Refused): AppError {
+  switch (result.reason) {
+    case "locked":
+      return new AppError("LOCKED", "errors.signIn.locked", { params: { minutes: result.minutes } });
+    case "throttled":
+      return new AppError("RATE_LIMITED", "errors.signIn.throttled", { params: { seconds: result.waitSeconds } });
+    case "code_wrong":
+      return new AppError("UNAUTHENTICATED", "errors.signIn.codeWrong", { fieldErrors: { code: "validation.code.wrong" } });
+    case "code_used":
+      return new AppError("UNAUTHENTICATED", "errors.signIn.codeUsed", { fieldErrors: { code: "validation.code.used" } });
+    default:
+      return new AppError("UNAUTHENTICATED", "errors.signIn.invalid");
   }
-  if (error instanceof AuthError) return new AppError("UNAUTHENTICATED", "errors.signIn.invalid", { cause: error });
-  throw error;
 }

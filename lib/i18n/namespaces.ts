@@ -29,4 +29,5 @@ export const namespaces = [
   "counter",
   "dashboard",
   "followUps",
+  "twoFactor",
 ] as const;

@@ -26,7 +26,9 @@ export type GroupBy = (typeof GROUP_BYS)[number];
 export type DrillMetric = (typeof DRILL_METRICS)[number];
 export type ExportTable = (typeof EXPORT_TABLES)[number];
 
-const day = z.string().refine(isIsoDay, "dashboard.validation.day");
+// Years the records can hold: "0000-01-01" is a valid shape but no date PostgreSQL stores (issue 15).
+const inRecordedYears = (v: string) => v.slice(0, 4) >= "1900" && v.slice(0, 4) <= "2100";
+const day = z.string().refine(isIsoDay, "dashboard.validation.day").refine(inRecordedYears, "dashboard.validation.day");
 const blankToUndefined = (v: unknown): unknown => (v === "" || v === null ? undefined : Array.isArray(v) ? (v[0] as unknown) : v);
 const opt = <T extends z.ZodType>(s: T) => z.preprocess(blankToUndefined, s.optional());
 
@@ -34,7 +36,7 @@ export const dashboardFilterSchema = z
   .object({
     from: opt(day),
     to: opt(day),
-    month: opt(z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "dashboard.validation.month")),
+    month: opt(z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "dashboard.validation.month").refine(inRecordedYears, "dashboard.validation.month")),
     service: opt(z.uuid()),
     department: opt(z.uuid()),
     centre: opt(z.uuid()),

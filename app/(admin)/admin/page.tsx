@@ -1,10 +1,12 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
-import { Card, CardContent } from "@/components/ui/card";
+import { CreateStaffForm } from "@/components/admin/create-staff-form";
+import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { getDb } from "@/db";
 import { listStaff } from "@/lib/admin/list-staff";
+import { listWorkplaces } from "@/lib/admin/list-workplaces";
 import { requirePageUser } from "@/lib/auth/page";
 
 export async function generateMetadata() {
@@ -15,16 +17,26 @@ export async function generateMetadata() {
 export default async function AdminHomePage() {
   const actor = await requirePageUser("admin");
   const db = await getDb();
-  const [t, tn, locale, staff] = await Promise.all([
+  const [t, tn, locale, staff, workplaces] = await Promise.all([
     getTranslations("adminHome"),
     getTranslations("nav"),
     getLocale(),
     listStaff(db, actor),
+    listWorkplaces(db, actor),
   ]);
   const en = locale === "en";
+  const named = (w: { id: string; nameZh: string; nameEn: string }) => ({ id: w.id, name: en ? w.nameEn : w.nameZh });
   return (
     <div className="grid gap-6">
       <PageHeader title={t("title")} description={t("description")} />
+      <Card>
+        <CardHeader>
+          <CardTitle as="h2">{t("create.title")}</CardTitle>
+        </CardHeader>
+        <CardContent>
+          <CreateStaffForm departments={workplaces.departments.map(named)} centres={workplaces.centres.map(named)} />
+        </CardContent>
+      </Card>
       <Card>
         <CardContent className="pt-6">
           <Table>

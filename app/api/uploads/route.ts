@@ -4,7 +4,7 @@ import { getCurrentUser } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { MAX_UPLOAD_BYTES } from "@/lib/uploads/detect-file-type";
 import { storeUpload } from "@/lib/uploads/store-upload";
-import { problemResponse } from "./problem";
+import { routeProblem } from "@/lib/api/route-problem";
 
 // Room for the multipart envelope around a file at the size limit.
 const MAX_BODY_BYTES = MAX_UPLOAD_BYTES + 64 * 1024;
@@ -29,6 +29,6 @@ export async function POST(request: Request): Promise<Response> {
     const stored = await storeUpload(await getDb(), actor, { fileName: file.name, bytes });
     return Response.json(stored, { status: 201, headers: { "Cache-Control": "no-store" } });
   } catch (error) {
-    return problemResponse(error, requestId);
+    return routeProblem(error, requestId);
   }
 }

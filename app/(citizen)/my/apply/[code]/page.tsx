@@ -9,7 +9,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { getDb } from "@/db";
 import { loadDraft } from "@/lib/applications/drafts";
 import { prepareApplication } from "@/lib/applications/prepare-application";
-import { requirePageUser } from "@/lib/auth/page";
+import { orNotFound, requirePageUser } from "@/lib/auth/page";
 
 /** The outcomes where the library cannot supply the material, so the resident may upload it. */
 const uploadableOutcomes = new Set(["missing", "upload", "unusable", "expiring"]);
@@ -30,8 +30,9 @@ export default async function ApplyPage({
   const [t, locale, page, saved] = await Promise.all([
     getTranslations("apply"),
     getLocale(),
-    prepareApplication(db, actor, { serviceCode: code, subjectPersonId: subject.success ? (subject.data.for ?? null) : null }),
-    loadDraft(db, actor, { kind: "service", code }),
+    // An unknown service, or a child of another family, is a 404 (issue 15), not a 500.
+    orNotFound(prepareApplication(db, actor, { serviceCode: code, subjectPersonId: subject.success ? (subject.data.for ?? null) : null })),
+    orNotFound(loadDraft(db, actor, { kind: "service", code })),
   ]);
   // A draft typed for another child is not poured into this child's form.
   const draft = saved && saved.subjectPersonId === page.subjectId ? saved : null;

@@ -1,7 +1,9 @@
+import { randomUUID } from "node:crypto";
 import { getLocale, getTranslations } from "next-intl/server";
+import { routeProblem } from "@/lib/api/route-problem";
 import { getDb } from "@/db";
 import { getCurrentUser } from "@/lib/auth/session";
-import { isAppError } from "@/lib/errors";
+import { expectedError } from "@/lib/errors";
 import { fromSearchParams } from "@/lib/metrics/dashboard-schema";
 import { exportDashboardTable } from "@/lib/metrics/export-dashboard-table";
 
@@ -9,11 +11,12 @@ const notFound = () => new Response("Not found", { status: 404, headers: { "Cach
 
 /** CSV of one dashboard table (UTF-8 with BOM for Excel); every export is audited in lib. */
 export async function GET(request: Request): Promise<Response> {
-  const actor = await getCurrentUser();
-  if (!actor || actor.role !== "supervisor") return notFound();
-  const params = fromSearchParams(Object.fromEntries(new URL(request.url).searchParams.entries()));
-  const [t, locale] = await Promise.all([getTranslations("dashboard"), getLocale()]);
+  const requestId = randomUUID();
   try {
+    const actor = await getCurrentUser();
+    if (!actor || actor.role !== "supervisor") return notFound();
+    const params = fromSearchParams(Object.fromEntries(new URL(request.url).searchParams.entries()));
+    const [t, locale] = await Promise.all([getTranslations("dashboard"), getLocale()]);
     const file = await exportDashboardTable(await getDb(), actor, params, { en: locale === "en", header: (key) => t(`columns.${key}`) });
     return new Response(file.csv, {
       headers: {
@@ -24,8 +27,9 @@ export async function GET(request: Request): Promise<Response> {
       },
     });
   } catch (error) {
-    if (isAppError(error) && error.code === "VALIDATION") return new Response("Bad request", { status: 400 });
-    if (isAppError(error) && (error.code === "NOT_FOUND" || error.code === "FORBIDDEN")) return notFound();
-    throw error;
+    const code = expectedError(error)?.code;
+    if (code === "NOT_FOUND" || code === "FORBIDDEN") return notFound();
+    // Bad filters (422, the problem named), the database away (503) and faults (500): the one status map.
+    return routeProblem(error, requestId);
   }
 }

@@ -10,7 +10,7 @@ import { getDb } from "@/db";
 import { uploadableOutcomes } from "@/lib/applications/claim-uploads";
 import { loadDraft } from "@/lib/applications/drafts";
 import { prepareBundle, type BundleMaterial } from "@/lib/applications/prepare-bundle";
-import { requirePageUser } from "@/lib/auth/page";
+import { orNotFound, requirePageUser } from "@/lib/auth/page";
 
 const paramsSchema = z.object({ for: z.uuid().optional() });
 
@@ -38,7 +38,7 @@ export default async function BundlePage({
   const [t, locale, page, saved] = await Promise.all([
     getTranslations("apply"),
     getLocale(),
-    prepareBundle(db, actor, { bundleCode: code, subjectPersonId: subject.success ? (subject.data.for ?? null) : null }),
+    orNotFound(prepareBundle(db, actor, { bundleCode: code, subjectPersonId: subject.success ? (subject.data.for ?? null) : null })),
     loadDraft(db, actor, { kind: "bundle", code }),
   ]);
   // A draft typed for another child is not poured into this child's form.

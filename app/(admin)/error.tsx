@@ -1,0 +1,5 @@
+"use client";
+
+import { ErrorView } from "@/components/errors/error-view";
+
+export default ErrorView;

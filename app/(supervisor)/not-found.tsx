@@ -1,0 +1,3 @@
+import { NotFoundView } from "@/components/errors/not-found-view";
+
+export default NotFoundView;
