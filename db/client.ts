@@ -15,6 +15,8 @@ export type DbHandle = {
   db: Database;
   engine: "pglite" | "postgres";
   close: () => Promise<void>;
+  /** The driver underneath, for what drizzle does not do (COPY in db/seed/bulk-load.ts). */
+  driver?: { engine: "postgres"; pool: Pool } | { engine: "pglite"; client: PGlite };
 };
 
 export type OpenOptions = {
@@ -55,7 +57,7 @@ export async function openDatabase(options: OpenOptions): Promise<DbHandle> {
       console.warn(`postgres pool: idle connection closed (${error.message})`);
     });
     const db = drizzle({ client: pool, schema }) as unknown as Database;
-    return { db, engine: "postgres", close: () => pool.end() };
+    return { db, engine: "postgres", close: () => pool.end(), driver: { engine: "postgres", pool } };
   }
   const dir = options.pgliteDir ?? ".data/pglite";
   const { PGlite: PGliteClass } = await import("@electric-sql/pglite");
@@ -63,7 +65,7 @@ export async function openDatabase(options: OpenOptions): Promise<DbHandle> {
   if (!dir.startsWith("memory://")) mkdirSync(dir, { recursive: true });
   const client: PGlite = await PGliteClass.create(dir);
   const db = drizzle({ client, schema }) as unknown as Database;
-  return { db, engine: "pglite", close: () => client.close() };
+  return { db, engine: "pglite", close: () => client.close(), driver: { engine: "pglite", client } };
 }
 
 /** Rows of a raw `db.execute(sql…)` result: both drivers answer `{ rows }`. */
