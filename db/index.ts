@@ -46,3 +46,11 @@ export async function getReadDb(): Promise<Database> {
   });
   return (await globalForDb.__onewindowReadDb).db;
 }
+
+/** Ends this process's connections (primary and replica), e.g. on shutdown or after a test. */
+export async function closeDatabases(): Promise<void> {
+  const handles = [globalForDb.__onewindowDb, globalForDb.__onewindowReadDb];
+  globalForDb.__onewindowDb = undefined;
+  globalForDb.__onewindowReadDb = undefined;
+  for (const handle of handles) if (handle) await (await handle).close();
+}
