@@ -9,17 +9,12 @@
  * routes in one run on the same cores — and prints req/s, p50/p99, bytes and each route's share
  * of the floor's req/s, then the HTML and RSC payload sizes. Prints; asserts nothing.
  */
-import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import autocannon from "autocannon";
-import { sql } from "drizzle-orm";
-import { Client } from "pg";
-import { rowsOf } from "@/db/client";
 import { DEMO_ID, DEMO_PASSWORD } from "@/db/seed/demo";
 import { parseArgs, positiveInt } from "./lib/args";
-import { ensureLocalSecrets } from "./lib/local-secrets";
-import { chinaToday, ensureBuild, openFromEnv, seedInto } from "./lib/prepare";
+import { startBenchServer } from "./lib/bench-server";
 import { signInOverHttp, type SignInKind } from "./lib/sign-in-http";
 
 type Route = { path: string; label: string; as?: { kind: SignInKind; login: string } };
@@ -32,63 +27,6 @@ const ROUTES: Route[] = [
   { path: "/api/auth/providers", label: "/api/auth/providers (floor)" },
 ];
 const FLOOR = "/api/auth/providers";
-
-async function databaseEnv(opts: { pglite: boolean; persons: number; reuse: boolean }): Promise<Record<string, string>> {
-  if (opts.pglite) return { PGLITE_DIR: `.data/bench-http-${opts.persons}` };
-  const serverUrl = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
-  const name = `onewindow_bench_http_${opts.persons}`;
-  const admin = new Client({ connectionString: serverUrl });
-  await admin.connect();
-  const exists = (await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [name])).rowCount === 1;
-  if (!exists || !opts.reuse) {
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE ${name}`);
-  }
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return { DATABASE_URL: url.toString() };
-}
-
-async function seedIfNeeded(env: NodeJS.ProcessEnv, persons: number, signingKeyHex: string): Promise<void> {
-  const handle = await openFromEnv(env);
-  try {
-    const [row] = rowsOf<{ n: number }>(
-      await handle.db.execute(sql`SELECT CASE WHEN to_regclass('public.persons') IS NULL THEN 0 ELSE (SELECT count(*) FROM persons) END::int AS n`),
-    );
-    const count = row?.n ?? 0;
-    if (count === persons) {
-      console.log(`Reusing the seeded city (${persons} residents)`);
-      return;
-    }
-    console.log(`Seeding ${persons} residents…`);
-    const { seconds } = await seedInto(handle, {
-      persons,
-      applications: Math.round(persons * 0.8),
-      seed: "onewindow",
-      today: chinaToday(),
-      signingKeyHex,
-      reset: true,
-    });
-    console.log(`Seeded in ${seconds.toFixed(1)} s`);
-  } finally {
-    await handle.close();
-  }
-}
-
-async function waitUntilServing(url: string, server: ChildProcess, timeoutMs = 120_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`the server exited with code ${server.exitCode}`);
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error(`the server did not answer ${url} within ${timeoutMs / 1000} s`);
-}
 
 /** CPU seconds (user + system) used so far by a process and its descendants, from /proc. */
 function cpuSecondsOfTree(rootPid: number): number {
@@ -170,24 +108,9 @@ async function main() {
   const duration = positiveInt(args.duration, "duration");
   const stages = args.connections.split(",").map((c) => positiveInt(c, "connections"));
   const port = positiveInt(args.port, "port");
-  const secrets = ensureLocalSecrets();
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    ...secrets,
-    ...(await databaseEnv({ pglite: args.pglite, persons, reuse: args.reuse })),
-    NODE_ENV: "production",
-    PORT: String(port),
-    LOG_LEVEL: "warn",
-    ...(args.processes ? { WEB_CONCURRENCY: args.processes } : {}),
-  };
-  if (args.pglite) delete env.DATABASE_URL;
-  await seedIfNeeded(env, persons, secrets.LICENCE_SIGNING_KEY);
-  ensureBuild(env);
-
-  const server = spawn("npx", ["tsx", "scripts/start.ts"], { env, stdio: ["ignore", "inherit", "inherit"], detached: true });
-  const base = `http://127.0.0.1:${port}`;
+  const server = await startBenchServer({ persons, port, reuse: args.reuse, pglite: args.pglite, processes: args.processes, probe: FLOOR });
+  const base = server.base;
   try {
-    await waitUntilServing(`${base}${FLOOR}`, server);
     const cookies = new Map<string, string>();
     for (const r of ROUTES) {
       if (r.as && !cookies.has(r.as.login)) cookies.set(r.as.login, await signInOverHttp(base, r.as.kind, r.as.login, DEMO_PASSWORD));
@@ -195,14 +118,13 @@ async function main() {
     // Warm every process's code paths and plans before measuring.
     await runStage(base, cookies, 2, 3);
     for (const connections of stages) {
-      const before = cpuSecondsOfTree(server.pid ?? 0);
+      const before = cpuSecondsOfTree(server.pid);
       const results = await runStage(base, cookies, connections, duration);
-      printStage(connections, results, cpuSecondsOfTree(server.pid ?? 0) - before, duration);
+      printStage(connections, results, cpuSecondsOfTree(server.pid) - before, duration);
     }
     await printPayloads(base, cookies);
   } finally {
-    // The server runs in its own process group: end it and its app processes together.
-    if (server.pid) process.kill(-server.pid, "SIGTERM");
+    server.stop();
   }
 }
 
