@@ -1,11 +1,10 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DbHandle } from "../client";
+import { rowsOf, type DbHandle } from "../client";
 import { createTestDatabase } from "../testing";
 import { signingKeyFromSeed } from "../../lib/licences/signing";
 import { copyText, createBulkLoader } from "./bulk-load";
 import { seedDatabase } from "./index";
-import { rowsOf } from "./population";
 
 const OPTIONS = {
   seed: "copy",

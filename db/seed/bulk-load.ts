@@ -149,7 +149,8 @@ function pgLoader(pool: Pool, parallelism: number): Omit<BulkLoader, "stats"> {
     parallelism,
     async open(table, columns) {
       const client: PoolClient = await pool.connect();
-      let failed: Error | null = null;
+      // Set from the stream's error event; a holder, so the checks below are not narrowed away.
+      const state: { failed: Error | null } = { failed: null };
       try {
         await client.query("BEGIN");
         // Seed data can be regenerated: do not wait for each commit's WAL flush.
@@ -162,20 +163,20 @@ function pgLoader(pool: Pool, parallelism: number): Omit<BulkLoader, "stats"> {
       const done = new Promise<void>((resolve, reject) => {
         stream.on("finish", resolve);
         stream.on("error", (e: Error) => {
-          failed = e;
+          state.failed = e;
           reject(e);
         });
       });
       done.catch(() => {});
       return {
         async write(rows) {
-          if (failed) throw failed;
+          if (state.failed) throw state.failed;
           if (rows.length === 0) return;
           if (!stream.write(copyText(columns, rows))) {
-            await new Promise<void>((resolve, reject) => {
-              stream.once("drain", resolve);
-              stream.once("error", reject);
-            });
+            // The stream's own "error" listener above records a failure; here only wait.
+            await Promise.race([new Promise<void>((resolve) => stream.once("drain", resolve)), done]);
+            const failure = state.failed as Error | null; // set meanwhile by the error listener
+            if (failure) throw failure;
           }
         },
         async end() {
