@@ -55,30 +55,35 @@ function clientNamespacesUsed(files: Iterable<string>): Map<string, string> {
 
 const covered = (ns: string, list: readonly string[]) => ns !== "" && list.some((entry) => ns === entry || ns.startsWith(`${entry}.`));
 
-const areaEntries: Record<Exclude<ClientArea, "shell">, string> = {
-  public: "app/(public)",
-  citizen: "app/(citizen)",
-  clerk: "app/(clerk)",
-  supervisor: "app/(supervisor)",
-  admin: "app/(admin)",
-};
+/** The folders whose layout.tsx gives their client components an area's messages. */
+const scopes: { area: Exclude<ClientArea, "shell">; dirs: string[] }[] = [
+  { area: "public", dirs: ["app/(public)/sign-in", "app/(public)/activate"] },
+  {
+    area: "citizen",
+    dirs: ["apply", "applications", "appointments"].map((d) => `app/(citizen)/my/${d}`),
+  },
+  { area: "clerk", dirs: ["app/(clerk)"] },
+  { area: "supervisor", dirs: ["app/(supervisor)"] },
+  { area: "admin", dirs: ["app/(admin)"] },
+];
+const scoped = (file: string) => scopes.some((s) => s.dirs.some((d) => file.startsWith(path.join(root, d) + path.sep)));
 
 describe("client message namespaces", () => {
-  it("give the shell (root layout and root pages) every namespace its client components use", () => {
-    const entries = readdirSync(path.join(root, "app"))
-      .filter((f) => /\.tsx$/.test(f))
-      .map((f) => path.join(root, "app", f));
+  it("are not needed anywhere outside the scopes (root layout, public home, catalogue, /my): shell sends none", () => {
+    const entries = filesUnder(path.join(root, "app")).filter((f) => !scoped(f) && !f.includes(`${path.sep}api${path.sep}`));
     for (const [ns, file] of clientNamespacesUsed(reachable(entries))) {
-      expect(covered(ns, clientNamespaces.shell), `${file} uses "${ns}", missing from clientNamespaces.shell`).toBe(true);
+      expect(covered(ns, clientNamespaces.shell), `${file} uses "${ns}" outside any scope: give its folder a ClientMessages layout`).toBe(true);
     }
   });
 
-  it.each(Object.entries(areaEntries))("give %s every namespace its client components use", (area, dir) => {
-    const files = reachable(filesUnder(path.join(root, dir)));
-    const used = clientNamespacesUsed(files);
-    expect(used.size).toBeGreaterThan(0);
+  it.each(scopes.flatMap((s) => s.dirs.map((dir) => [s.area, dir] as const)))("give %s in %s every namespace its client components use", (area, dir) => {
+    const layout = readFileSync(path.join(root, dir, "layout.tsx"), "utf8");
+    expect(layout).toContain(`<ClientMessages area="${area}">`);
+    const used = clientNamespacesUsed(reachable(filesUnder(path.join(root, dir))));
+    // A scope with nothing to translate in the browser would only ship the message runtime.
+    expect(used.size, `${dir} needs no client messages: drop its ClientMessages layout`).toBeGreaterThan(0);
     for (const [ns, file] of used) {
-      expect(covered(ns, clientNamespaces[area as ClientArea]), `${file} uses "${ns}", missing from clientNamespaces.${area}`).toBe(true);
+      expect(covered(ns, clientNamespaces[area]), `${file} uses "${ns}", missing from clientNamespaces.${area}`).toBe(true);
     }
   });
 

@@ -5,14 +5,18 @@
  * of lib/i18n/messages (57 KB in Chinese) into every page's RSC payload cost every page render
  * its serialisation and every visitor its download. lib/i18n/client-messages.test.ts walks each
  * area's imports to the client components it renders and fails when a namespace is missing.
- * A dotted entry ("track.rating") sends only that part of a namespace.
+ * A dotted entry ("track.rating") sends only that part of a namespace. An area's messages are
+ * given by a layout.tsx rendering <ClientMessages area="…"> in each folder the test lists.
  */
 export const clientAreas = ["shell", "public", "citizen", "clerk", "supervisor", "admin"] as const;
 export type ClientArea = (typeof clientAreas)[number];
 
 export const clientNamespaces: Record<ClientArea, readonly string[]> = {
-  /** app/layout.tsx: the header's language switch, on every page. */
-  shell: ["nav"],
+  /**
+   * Every page outside the scopes below (the header, the public home, the catalogue, /my): no
+   * client translations at all, so those pages ship no message runtime. Keep it that way.
+   */
+  shell: [],
   public: ["signIn", "activate", "validation"],
   citizen: [
     "apply",
