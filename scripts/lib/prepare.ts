@@ -19,8 +19,9 @@ export function chinaToday(): string {
   return new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 }
 
+/** Migrations and seeds go to the primary itself (DATABASE_DIRECT_URL) when the app's URL is a pooler. */
 export async function openFromEnv(env: NodeJS.ProcessEnv = process.env): Promise<DbHandle> {
-  return openDatabase({ databaseUrl: env.DATABASE_URL || undefined, pgliteDir: env.PGLITE_DIR || ".data/pglite" });
+  return openDatabase({ databaseUrl: env.DATABASE_DIRECT_URL || env.DATABASE_URL || undefined, pgliteDir: env.PGLITE_DIR || ".data/pglite" });
 }
 
 export async function seedInto(
