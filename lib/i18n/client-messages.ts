@@ -14,7 +14,8 @@ export type ClientArea = (typeof clientAreas)[number];
 export const clientNamespaces: Record<ClientArea, readonly string[]> = {
   /**
    * Every page outside the scopes below (the header, the public home, the catalogue, /my): no
-   * client translations at all, so those pages ship no message runtime. Keep it that way.
+   * client translations at all, and app/layout.tsx renders no provider, so those pages ship no
+   * message runtime. Keep it that way: a root provider would put it on every page.
    */
   shell: [],
   public: ["signIn", "activate", "validation"],
