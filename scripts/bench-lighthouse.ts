@@ -43,7 +43,12 @@ function flagged(lhr: Lhr): string {
       const a = lhr.audits[id];
       return a && a.score !== null && a.score < 0.9;
     })
-    .map((id) => `${id}${lhr.audits[id]?.displayValue ? ` (${lhr.audits[id]?.displayValue})` : ""}`)
+    .map((id) => {
+      const audit = lhr.audits[id];
+      // bf-cache says why: its items carry the failure reasons.
+      const reasons = id === "bf-cache" ? ((audit?.details?.items ?? []) as { reason?: string }[]).map((i) => i.reason).filter(Boolean).join(", ") : "";
+      return `${id}${audit?.displayValue ? ` (${audit.displayValue})` : ""}${reasons ? `: ${reasons}` : ""}`;
+    })
     .join("; ");
 }
 
