@@ -10,8 +10,8 @@ afterEach(async () => {
   for (const h of handles.splice(0)) await h.stop();
 });
 
-/** Polls until `check` holds (leadership changes hands asynchronously), or fails after `ms`. */
-async function until(check: () => boolean, ms = 10_000): Promise<void> {
+/** Polls until `check` holds (leadership changes hands asynchronously; slowly on a busy machine), or fails after `ms`. */
+async function until(check: () => boolean, ms = 30_000): Promise<void> {
   const deadline = Date.now() + ms;
   while (!check()) {
     if (Date.now() > deadline) throw new Error("condition not reached in time");
