@@ -15,6 +15,19 @@ export const env = createEnv({
      * is the owner's, and `npm start` provisions a least-privilege login for the app from it.
      */
     DATABASE_OWNER_URL: z.string().url().optional(),
+    /**
+     * A streaming standby of DATABASE_URL for reads that tolerate seconds of lag (dashboards,
+     * proactive lists, the catalogue); unset means those read the primary too.
+     */
+    DATABASE_REPLICA_URL: z.string().url().optional(),
+    /**
+     * A direct (unpooled) connection to the primary, set when DATABASE_URL goes through a
+     * transaction-mode pooler such as PgBouncer: the background-work leader holds its session
+     * advisory lock over it, and the pooled URLs then get no startup options.
+     */
+    DATABASE_DIRECT_URL: z.string().url().optional(),
+    /** Connections each app process may open per database URL (primary, replica). */
+    DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
     /** PGlite data folder, or "memory://" for a throwaway database. */
     PGLITE_DIR: z.string().default(".data/pglite"),
     AUTH_SECRET: z.string().min(32).optional(),

@@ -1,10 +1,12 @@
 /**
  * `npm start`: the one command that serves the portal with demo data. It keeps secrets in
  * .data, migrates, seeds a demo city on first start (PGlite by default, or DATABASE_URL),
- * builds when the sources changed, and runs `next start` on PORT (3000).
+ * builds when the sources changed, and serves on PORT (3000): on PostgreSQL from one
+ * `next start` process per core (WEB_CONCURRENCY to choose), on PGlite from one.
  */
 import { ensureLocalSecrets } from "./lib/local-secrets";
-import { chinaToday, DEMO_SIZE, ensureBuild, isSeeded, openOwnerFromEnv, provisionAppLogin, seedInto, startNext } from "./lib/prepare";
+import { chinaToday, DEMO_SIZE, ensureBuild, isSeeded, openOwnerFromEnv, provisionAppLogin, seedInto } from "./lib/prepare";
+import { appProcesses, serveCluster } from "./lib/serve";
 import { migrateDatabase } from "@/db/migrate";
 
 async function main() {
@@ -37,8 +39,9 @@ async function main() {
   }
   ensureBuild(env);
   const port = Number(process.env.PORT ?? 3000);
-  console.log(`Prepared in ${((performance.now() - started) / 1000).toFixed(1)} s; starting http://localhost:${port}`);
-  startNext(port, env);
+  const { processes, why } = appProcesses(env, handle.engine);
+  console.log(`Prepared in ${((performance.now() - started) / 1000).toFixed(1)} s; serving http://localhost:${port} from ${processes} process${processes === 1 ? "" : "es"} (${why})`);
+  serveCluster({ port, env, processes });
 }
 
 main().catch((error: unknown) => {

@@ -3,7 +3,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
-import { getDb } from "@/db";
+import { getReadDb } from "@/db";
 import { listCatalogue } from "@/lib/services/list-catalogue";
 
 export const dynamic = "force-dynamic";
@@ -13,7 +13,7 @@ export default async function LandingPage() {
     getTranslations("landing"),
     getTranslations("catalogue"),
     getLocale(),
-    getDb().then(listCatalogue),
+    getReadDb().then(listCatalogue),
   ]);
   const en = locale === "en";
   const themes = [...new Set(catalogue.map((s) => s.theme))];

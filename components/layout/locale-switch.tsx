@@ -1,25 +1,26 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useLocale, useTranslations } from "next-intl";
 import { useTransition } from "react";
 import { setLocaleAction } from "@/app/(public)/locale/actions";
 import { Button } from "@/components/ui/button";
+import type { Locale } from "@/lib/i18n/config";
 
-/** Switches between 中文 and English; the choice lives in a cookie, not the URL. */
-export function LocaleSwitch() {
-  const t = useTranslations("nav");
-  const locale = useLocale();
+/**
+ * Switches between 中文 and English; the choice lives in a cookie, not the URL. Its label comes
+ * from the server (SiteHeader), so the pages with no other client translations ship no
+ * message runtime at all.
+ */
+export function LocaleSwitch({ next, label }: { next: Locale; label: string }) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
-  const next = locale === "en" ? "zh-CN" : "en";
   return (
     <Button
       variant="ghost"
       size="sm"
       disabled={pending}
       lang={next}
-      aria-label={t("switchLanguage")}
+      aria-label={label}
       onClick={() =>
         startTransition(async () => {
           await setLocaleAction(next);

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { signOutAction } from "@/app/(public)/sign-out/actions";
 import { Button } from "@/components/ui/button";
 import type { Role } from "@/db/schema/enums";
@@ -36,7 +36,7 @@ const navByRole: Record<Role, { href: string; key: string }[]> = {
 
 /** The portal's header: brand, the signed-in role's navigation, language and sign-out. */
 export async function SiteHeader({ user }: { user: HeaderUser }) {
-  const t = await getTranslations("nav");
+  const [t, locale] = await Promise.all([getTranslations("nav"), getLocale()]);
   return (
     <header className="border-b bg-primary text-primary-foreground">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-4 px-4 py-3">
@@ -56,7 +56,7 @@ export async function SiteHeader({ user }: { user: HeaderUser }) {
             : null}
         </nav>
         <div className="flex items-center gap-2 text-sm">
-          <LocaleSwitch />
+          <LocaleSwitch next={locale === "en" ? "zh-CN" : "en"} label={t("switchLanguage")} />
           {user ? (
             <>
               <span aria-label={t("signedInAs")}>

@@ -10,6 +10,7 @@
 import { createHash } from "node:crypto";
 import { sql } from "drizzle-orm";
 import type { Executor } from "../client";
+import { writeTables, type BulkLoader, type TableWriter } from "./bulk-load";
 import { addWorkingDays, isWorkingDay } from "../../lib/calendar/working-days";
 import type { ServiceFormField } from "../schema";
 import { demoPersonId, DEMO_CITIZENS, DEMO_HOUSEHOLDS, STAFF_PREFIX } from "./demo";
@@ -23,6 +24,8 @@ export type HistoryOptions = {
   today: string;
   log?: (m: string) => void;
   chunkSize?: number;
+  /** Write with COPY through this loader (db/seed/bulk-load.ts) instead of INSERT batches. */
+  loader?: BulkLoader;
 };
 
 export type HistoryResult = { applications: number; events: number };
@@ -460,6 +463,15 @@ export async function seedHistory(db: Executor, opts: HistoryOptions): Promise<H
   let totalApps = 0;
   const neededTypes = [...new Set(services.flatMap((s) => s.materials.map((m) => m.licenceTypeId).filter((x): x is string => x !== null)))];
   let pending: Promise<void> | null = null;
+  const writers = opts.loader
+    ? {
+        applications: await opts.loader.open("applications", APPLICATION_COLUMNS),
+        uploads: await opts.loader.open("uploads", UPLOAD_COLUMNS),
+        application_materials: await opts.loader.open("application_materials", MATERIAL_COLUMNS),
+        application_events: await opts.loader.open("application_events", EVENT_COLUMNS),
+        ratings: await opts.loader.open("ratings", RATING_COLUMNS),
+      }
+    : undefined;
 
   for (let start = 0; start < headers.length; start += chunkSize) {
     const chunk = headers.slice(start, start + chunkSize);
@@ -471,12 +483,13 @@ export async function seedHistory(db: Executor, opts: HistoryOptions): Promise<H
       totalApps += 1;
     }
     if (pending) await pending;
-    const p = writeHistoryChunk(db, out);
+    const p = writeHistoryChunk(db, out, writers);
     p.catch(() => {});
     pending = p;
     if ((start / chunkSize) % 10 === 9) log(`history: ${totalApps} applications, ${totalEvents} events`);
   }
   if (pending) await pending;
+  if (writers) await Promise.all(Object.values(writers).map((w) => w.end()));
   if (counter > 0) await db.execute(sql`SELECT setval('application_number_seq', ${counter})`);
   return { applications: totalApps, events: totalEvents };
 
@@ -895,7 +908,17 @@ async function loadLibrary(db: Executor, chunk: Header[], typeIds: string[]): Pr
 async function writeHistoryChunk(
   db: Executor,
   out: { applications: Row[]; uploads: Row[]; materials: Row[]; events: Row[]; ratings: Row[] },
+  writers?: Record<string, TableWriter>,
 ): Promise<void> {
+  if (writers) {
+    return writeTables(writers, {
+      applications: out.applications,
+      uploads: out.uploads,
+      application_materials: out.materials,
+      application_events: out.events,
+      ratings: out.ratings,
+    });
+  }
   await db.transaction(async (tx) => {
     await tx.execute(sql`SET LOCAL synchronous_commit = off`);
     await bulkInsert(tx, "applications", APPLICATION_COLUMNS, out.applications);

@@ -8,6 +8,7 @@ import type { KeyObject } from "node:crypto";
 import { sql } from "drizzle-orm";
 import type { Executor } from "../client";
 import { seedAppointmentSlots } from "./appointments";
+import type { BulkLoader } from "./bulk-load";
 import { seedCatalogue } from "./catalogue";
 import { seedDivisions } from "./divisions";
 import { seedHistory } from "./history";
@@ -28,7 +29,16 @@ export type SeedOptions = {
   log?: (m: string) => void;
   /** Keep the rollup triggers on during the bulk load (slower; for measuring the difference). */
   rollupsByTrigger?: boolean;
+  /**
+   * Write the population and the history with COPY (db/seed/bulk-load.ts), their tables'
+   * secondary indexes and foreign keys dropped for the load and rebuilt after each part.
+   * Without one, rows go in as batched INSERTs in one transaction per chunk. Same rows either way.
+   */
+  loader?: BulkLoader;
 };
+
+const POPULATION_TABLES = ["persons", "family_relations", "licences"] as const;
+const HISTORY_TABLES = ["applications", "uploads", "application_materials", "application_events", "ratings"] as const;
 
 export type SeedSummary = {
   divisions: number;
@@ -62,9 +72,14 @@ export async function seedDatabase(db: Executor, opts: SeedOptions): Promise<See
   const divisions = await timed("divisions", () => seedDivisions(db));
   await timed("catalogue", () => seedCatalogue(db));
   await seedAppointmentSlots(db, { today: opts.today });
-  const population = await timed("population", () =>
-    seedPopulation(db, { rng: populationRng, persons: opts.persons, today: opts.today, signingKey: opts.signingKey, log }),
-  );
+  const loader = opts.loader;
+  const population = await timed("population", async () => {
+    const deferred = await loader?.deferIndexes(POPULATION_TABLES);
+    const result = await seedPopulation(db, { rng: populationRng, persons: opts.persons, today: opts.today, signingKey: opts.signingKey, log, loader });
+    // The history reads the library back by holder: its indexes must be there first.
+    if (deferred) log(`population indexes and keys rebuilt in ${(await deferred.restore()).seconds.toFixed(1)} s`);
+    return result;
+  });
   const users = await timed("users", () => seedUsers(db, { passwordHash: opts.passwordHash, today: opts.today }));
   // The rollup triggers would upsert one row per event; off during the bulk load, then one
   // set-wise rebuild computes the same rows (proven equal in lib/metrics/metrics.test.ts).
@@ -72,9 +87,12 @@ export async function seedDatabase(db: Executor, opts: SeedOptions): Promise<See
   if (bulk) await setRollupTriggers(db, false);
   let history: Awaited<ReturnType<typeof seedHistory>>;
   try {
-    history = await timed("history", () =>
-      seedHistory(db, { rng: historyRng, applications: opts.applications, today: opts.today, log }),
-    );
+    history = await timed("history", async () => {
+      const deferred = await loader?.deferIndexes(HISTORY_TABLES);
+      const result = await seedHistory(db, { rng: historyRng, applications: opts.applications, today: opts.today, log, loader });
+      if (deferred) log(`history indexes and keys rebuilt in ${(await deferred.restore()).seconds.toFixed(1)} s`);
+      return result;
+    });
   } finally {
     if (bulk) await setRollupTriggers(db, true);
   }

@@ -14,6 +14,7 @@ import { sign, type KeyObject } from "node:crypto";
 import { Worker } from "node:worker_threads";
 import { sql } from "drizzle-orm";
 import type { Executor } from "../client";
+import { writeTables, type BulkLoader, type TableWriter } from "./bulk-load";
 import { makeLicenceIdentifier, makeResidentId, makeUscc } from "../../lib/id-number";
 import { canonicalLicenceBytes } from "../../lib/licences/signing";
 import {
@@ -50,6 +51,8 @@ export type PopulationOptions = {
   log?: (m: string) => void;
   /** Persons per generated chunk (one transaction each). */
   chunkSize?: number;
+  /** Write with COPY through this loader (db/seed/bulk-load.ts) instead of INSERT batches. */
+  loader?: BulkLoader;
 };
 
 export type PopulationResult = { persons: number; licences: number; relations: number };
@@ -1798,12 +1801,13 @@ export class LicenceSigner {
   }
 }
 
-async function writeChunk(db: Executor, chunk: Chunk, signatures: Promise<string[]>): Promise<void> {
+async function writeChunk(db: Executor, chunk: Chunk, signatures: Promise<string[]>, writers?: Record<string, TableWriter>): Promise<void> {
   const sigs = await signatures;
   if (sigs.length !== chunk.licences.length) throw new Error("licence signer returned the wrong number of signatures");
   chunk.licences.forEach((l, i) => {
     l.signature = sigs[i];
   });
+  if (writers) return writeTables(writers, { persons: chunk.persons, family_relations: chunk.relations, licences: chunk.licences });
   await db.transaction(async (tx) => {
     // Seed data can be regenerated: no need to wait for each chunk's WAL flush.
     await tx.execute(sql`SET LOCAL synchronous_commit = off`);
@@ -1819,6 +1823,13 @@ export async function seedPopulation(db: Executor, opts: PopulationOptions): Pro
   const gen = new PopulationGenerator(opts.rng, opts.today, ref, log);
   const chunkSize = opts.chunkSize ?? 5000;
   const signer = new LicenceSigner(opts.signingKey);
+  const writers = opts.loader
+    ? {
+        persons: await opts.loader.open("persons", PERSON_COLUMNS),
+        family_relations: await opts.loader.open("family_relations", RELATION_COLUMNS),
+        licences: await opts.loader.open("licences", LICENCE_COLUMNS),
+      }
+    : undefined;
 
   try {
     gen.generateDemoHouseholds();
@@ -1831,7 +1842,7 @@ export async function seedPopulation(db: Executor, opts: PopulationOptions): Pro
       const signatures = signer.sign(chunk.toSign);
       chunk.toSign = [];
       const before = previous;
-      const p = before.then(() => writeChunk(db, chunk, signatures));
+      const p = before.then(() => writeChunk(db, chunk, signatures, writers));
       // Awaited below; swallow here only to avoid an unhandled-rejection warning meanwhile.
       p.catch(() => {});
       previous = p;
@@ -1857,6 +1868,7 @@ export async function seedPopulation(db: Executor, opts: PopulationOptions): Pro
     }
     await flush();
     for (const p of inFlight) await p;
+    if (writers) await Promise.all(Object.values(writers).map((w) => w.end()));
   } finally {
     await signer.close();
   }

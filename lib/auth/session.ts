@@ -2,24 +2,25 @@ import "server-only";
 import { cache } from "react";
 import type { Role } from "@/db/schema/enums";
 import { AppError } from "@/lib/errors";
-import { auth } from "./auth";
 import { readSessionUser } from "./session-user";
 import type { Actor } from "./actor";
+import { readSessionClaims } from "./read-session";
 
 export { requirePermission, type Actor } from "./actor";
 
 /**
  * The signed-in user, re-read from the database on every request: a deactivated account,
  * a changed role or a signed-out session version stops working at once, not when the
- * token expires. Cached per request.
+ * token expires. Cached per request. The cookie is read directly (read-session.ts), not through
+ * Auth.js's `auth()`, which would also re-encrypt a renewed token a page cannot send.
  */
 export const getCurrentUser = cache(async (): Promise<Actor | null> => {
-  const session = await auth();
-  const id = session?.user?.id;
-  if (!id) return null;
+  const claims = await readSessionClaims();
+  const id = claims?.id;
+  if (!claims || !id) return null;
   const row = await readSessionUser(id);
   if (!row || !row.active) return null;
-  if (row.role !== session.user.role || row.sessionVersion !== session.user.sessionVersion) return null;
+  if (row.role !== claims.role || row.sessionVersion !== claims.sessionVersion) return null;
   const { active: _active, sessionVersion: _sv, ...actor } = row;
   return actor;
 });

@@ -5,7 +5,7 @@ import { ServiceResults } from "@/components/services/service-results";
 import { ServiceSearchForm } from "@/components/services/service-search-form";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { PageHeader } from "@/components/ui/page-header";
-import { getDb } from "@/db";
+import { getReadDb } from "@/db";
 import {
   SEARCH_MAX_CHARS,
   listDepartmentsWithServices,
@@ -41,7 +41,7 @@ function readQuery(query: Query) {
 
 export default async function ServicesPage({ searchParams }: { searchParams: Promise<Query> }) {
   const { q, qTooLong, theme, department } = readQuery(await searchParams);
-  const db = await getDb();
+  const db = await getReadDb();
   const [t, departments, all] = await Promise.all([
     getTranslations("catalogue"),
     listDepartmentsWithServices(db),

@@ -5,7 +5,7 @@ import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Button } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { getDb } from "@/db";
+import { getReadDb } from "@/db";
 import { requirePageUser } from "@/lib/auth/page";
 import { getSupervisorOverview } from "@/lib/metrics/get-supervisor-overview";
 
@@ -16,7 +16,7 @@ export async function generateMetadata() {
 
 export default async function SupervisorHomePage() {
   const actor = await requirePageUser("supervisor");
-  const db = await getDb();
+  const db = await getReadDb();
   const [t, format, locale, overview] = await Promise.all([
     getTranslations("supervisorHome"),
     getFormatter(),

@@ -8,10 +8,15 @@ const globalForWorker = globalThis as unknown as { __onewindowDelivery?: NodeJS.
 
 /**
  * Runs the outbox every `intervalMs` in this server process (started from instrumentation.ts).
- * One run at a time per process; across processes SKIP LOCKED keeps each message to one sender.
+ * One run at a time per process; across processes SKIP LOCKED keeps each message to one sender
+ * (and lib/jobs/start-background-work.ts runs it in one process only). Returns its stop.
  */
-export function startDeliveryWorker(intervalMs = 10_000): void {
-  if (globalForWorker.__onewindowDelivery) return;
+export function startDeliveryWorker(intervalMs = 10_000): () => void {
+  const stop = () => {
+    clearInterval(globalForWorker.__onewindowDelivery);
+    globalForWorker.__onewindowDelivery = undefined;
+  };
+  if (globalForWorker.__onewindowDelivery) return stop;
   const transport = transportFromEnv();
   let running = false;
   const tick = async () => {
@@ -31,4 +36,5 @@ export function startDeliveryWorker(intervalMs = 10_000): void {
   timer.unref();
   globalForWorker.__onewindowDelivery = timer;
   logger.info({ intervalMs, transport: transport.name }, "notification outbox worker started");
+  return stop;
 }

@@ -6,7 +6,7 @@ import { TrendChart } from "@/components/supervisor/trend-chart";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { getDb } from "@/db";
+import { getReadDb } from "@/db";
 import { requirePageUser } from "@/lib/auth/page";
 import { isAppError } from "@/lib/errors";
 import { filterParams, fromSearchParams, type DashboardFilter, type DrillMetric, type ExportTable } from "@/lib/metrics/dashboard-schema";
@@ -22,7 +22,7 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function DashboardPage({ searchParams }: { searchParams: SearchParams }) {
   const actor = await requirePageUser("supervisor");
-  const db = await getDb();
+  const db = await getReadDb();
   const [t, tf, format, locale, raw] = await Promise.all([getTranslations("dashboard"), getTranslations("followUps"), getFormatter(), getLocale(), searchParams]);
   const en = locale === "en";
   let invalid = false;

@@ -3,7 +3,7 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { Card, CardContent } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { getDb } from "@/db";
+import { getReadDb } from "@/db";
 import { requirePageUser } from "@/lib/auth/page";
 import { listProactiveServices } from "@/lib/proactive/list-proactive-services";
 
@@ -14,7 +14,7 @@ export async function generateMetadata() {
 
 export default async function ProactiveServicesPage() {
   const actor = await requirePageUser("supervisor");
-  const db = await getDb();
+  const db = await getReadDb();
   const [t, format, locale, items] = await Promise.all([
     getTranslations("proactive"),
     getFormatter(),

@@ -5,7 +5,7 @@ import { ProactiveNotifyButton } from "@/components/supervisor/proactive-notify-
 import { Card, CardContent } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { getDb } from "@/db";
+import { getReadDb } from "@/db";
 import { requirePageUser } from "@/lib/auth/page";
 import { can } from "@/lib/auth/permissions";
 import { isAppError } from "@/lib/errors";
@@ -30,7 +30,7 @@ export default async function ProactiveResidentsPage({
   const [{ code }, query] = await Promise.all([params, searchParams]);
   const input = listProactiveResidentsSchema.safeParse({ serviceCode: code, after: typeof query.after === "string" ? query.after : undefined });
   if (!input.success) notFound();
-  const db = await getDb();
+  const db = await getReadDb();
   const page = await listProactiveResidents(db, actor, input.data).catch((error: unknown) => {
     if (isAppError(error) && error.code === "NOT_FOUND") notFound();
     throw error;

@@ -1,0 +1,6 @@
+import { ClientMessages } from "@/components/i18n/client-messages";
+
+/** Only the messages this part's client components use reach the browser (lib/i18n/client-messages.ts). */
+export default function ClerkLayout({ children }: { children: React.ReactNode }) {
+  return <ClientMessages area="clerk">{children}</ClientMessages>;
+}
