@@ -29,4 +29,6 @@ export const namespaces = [
   "counter",
   "dashboard",
   "followUps",
+  "labels",
+  "licenceFile",
 ] as const;
