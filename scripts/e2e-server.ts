@@ -5,6 +5,7 @@
  */
 import { rmSync } from "node:fs";
 import { Client } from "pg";
+import { startOidcTestProvider } from "./lib/oidc-test-provider";
 import { chinaToday, ensureBuild, openFromEnv, seedInto, startNext } from "./lib/prepare";
 
 const E2E_SECRETS = {
@@ -13,6 +14,9 @@ const E2E_SECRETS = {
 };
 
 const port = Number(process.env.E2E_PORT ?? 3100);
+/** The provincial identity provider's stand-in (a real oidc-provider) listens next to the app. */
+const OIDC_TEST_PORT_OFFSET = 7;
+const OIDC_CLIENT = { clientId: "onewindow-e2e", clientSecret: "e2e-only-oidc-client-secret" };
 
 /** A database of its own per port, so two e2e runs on one machine never share one. */
 async function freshDatabaseEnv(): Promise<{ PGLITE_DIR: string } | { DATABASE_URL: string }> {
@@ -46,8 +50,14 @@ async function main() {
   });
   await handle.close();
   console.log(`e2e database seeded in ${seconds.toFixed(1)} s`);
-  ensureBuild(env);
-  startNext(port, env);
+  const oidc = await startOidcTestProvider({
+    port: port + OIDC_TEST_PORT_OFFSET,
+    ...OIDC_CLIENT,
+    redirectUri: `http://127.0.0.1:${port}/api/auth/callback/gdid`,
+  });
+  const appEnv = { ...env, OIDC_ISSUER: oidc.issuer, OIDC_CLIENT_ID: OIDC_CLIENT.clientId, OIDC_CLIENT_SECRET: OIDC_CLIENT.clientSecret };
+  ensureBuild(appEnv);
+  startNext(port, appEnv);
 }
 
 main().catch((error: unknown) => {

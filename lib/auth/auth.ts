@@ -5,6 +5,8 @@ import { getDb } from "@/db";
 import type { User } from "@/db/schema";
 import { authConfig } from "./config";
 import { authenticateCitizen, authenticateStaff, type LoginResult } from "./login";
+import { provincialIdentityProvider } from "./oidc/provincial-provider";
+import { provincialSignInCallback } from "./oidc/provincial-sign-in-callback";
 import { citizenSignInSchema, staffSignInSchema } from "./schemas";
 
 /** The code reaches the sign-in action, which turns it into a clear message. */
@@ -29,9 +31,14 @@ const sessionUser = (u: User) => ({
   sessionVersion: u.sessionVersion,
 });
 
+const provincial = provincialIdentityProvider();
+
 export const { handlers, auth, signIn, signOut } = NextAuth({
   ...authConfig,
+  callbacks: { ...authConfig.callbacks, signIn: provincialSignInCallback },
   providers: [
+    // Residents through 广东政务服务统一身份认证, when configured (lib/auth/oidc).
+    ...(provincial ? [provincial] : []),
     Credentials({
       id: "citizen",
       credentials: { login: {}, password: {} },

@@ -25,12 +25,14 @@ export const authConfig = {
   secret: env.AUTH_SECRET ?? (env.NODE_ENV === "production" ? undefined : DEV_SECRET),
   trustHost: true,
   session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
-  pages: { signIn: "/sign-in" },
+  // A failed provider sign-in (bad token, replayed code) lands on the sign-in page, not Auth.js's English one.
+  pages: { signIn: "/sign-in", error: "/sign-in" },
   // A refused password is an expected outcome (audited in lib), not an error with a stack.
   logger: {
     error(error) {
       if (error.name === "CredentialsSignin") return;
-      logger.error({ err: error }, "auth error");
+      // Auth.js wraps what went wrong (a refused code, a bad token) as the cause.
+      logger.error({ err: error, cause: error.cause }, "auth error");
     },
     warn(code) {
       logger.warn({ code }, "auth warning");
