@@ -3,7 +3,9 @@ import { getTranslations } from "next-intl/server";
 import { signOutAction } from "@/app/(public)/sign-out/actions";
 import { Button } from "@/components/ui/button";
 import type { Role } from "@/db/schema/enums";
+import type { UiMode } from "@/lib/preferences/ui-mode";
 import { LocaleSwitch } from "./locale-switch";
+import { ModeSwitch } from "./mode-switch";
 
 export type HeaderUser = { displayName: string; role: Role } | null;
 
@@ -33,8 +35,8 @@ const navByRole: Record<Role, { href: string; key: string }[]> = {
   ],
 };
 
-/** The portal's header: brand, the signed-in role's navigation, language and sign-out. */
-export async function SiteHeader({ user }: { user: HeaderUser }) {
+/** The portal's header: brand, the signed-in role's navigation, 长辈版, language and sign-out. */
+export async function SiteHeader({ user, mode = "normal" }: { user: HeaderUser; mode?: UiMode }) {
   const t = await getTranslations("nav");
   return (
     <header className="border-b bg-primary text-primary-foreground">
@@ -55,6 +57,7 @@ export async function SiteHeader({ user }: { user: HeaderUser }) {
             : null}
         </nav>
         <div className="flex items-center gap-2 text-sm">
+          <ModeSwitch mode={mode} />
           <LocaleSwitch />
           {user ? (
             <>

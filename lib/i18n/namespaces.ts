@@ -31,4 +31,7 @@ export const namespaces = [
   "followUps",
   "labels",
   "licenceFile",
+  "provincialSignIn",
+  "elderly",
+  "notes",
 ] as const;
