@@ -39,6 +39,8 @@ export default defineConfig<{ uiMode: UiMode }>({
     {
       name: "elderly",
       use: { ...devices["Desktop Chrome"], uiMode: "elderly" },
+      // After the standard run: these journeys use the same demo residents and must not overlap it.
+      dependencies: ["chromium"],
       testMatch: [
         "citizen/catalogue.spec.ts",
         "citizen/licence-file.spec.ts",

@@ -12,6 +12,16 @@ export type UiMode = "normal" | "elderly";
 export type A11yViolation = { url: string; mode: UiMode; rule: string; impact: string; help: string; targets: string[] };
 
 const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
+/** A scan that has not finished by then is abandoned (a page stuck mid-navigation), not waited for. */
+const SCAN_TIMEOUT_MS = 30_000;
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error("axe scan timed out")), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
 const scannedRoutes = new Set<string>();
 
 function routeKey(url: URL, mode: UiMode): string {
@@ -41,8 +51,9 @@ export class AccessibilityWatch {
     const key = routeKey(url, this.mode);
     if (!force && scannedRoutes.has(key)) return;
     try {
-      await page.waitForLoadState("load");
-      const result = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+      await page.waitForLoadState("load", { timeout: 15_000 });
+      // Legacy mode runs axe in the page itself; the default opens an extra page in the test's context.
+      const result = await withTimeout(new AxeBuilder({ page }).setLegacyMode(true).withTags(TAGS).analyze(), SCAN_TIMEOUT_MS);
       scannedRoutes.add(key);
       for (const v of result.violations) {
         if (v.impact !== "serious" && v.impact !== "critical") continue;

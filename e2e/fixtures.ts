@@ -28,7 +28,9 @@ export const test = base.extend<Fixtures>({
   // violations fail the test.
   uiMode: ["normal", { option: true }],
   a11y: [
-    async ({ browser, context, baseURL, uiMode }, use) => {
+    async ({ browser, context, baseURL, uiMode }, use, testInfo) => {
+      // Scans take a second or two a page on a busy machine: give each test that much more time.
+      testInfo.setTimeout(testInfo.timeout + 60_000);
       const watch = new AccessibilityWatch(new URL(baseURL ?? "http://127.0.0.1").origin, uiMode);
       await watch.watchContext(context);
       const restore = watch.patchBrowser(browser);

@@ -52,7 +52,8 @@ export async function LicenceWallet({
           const muted = l.status === "superseded";
           return (
             <li key={l.id} className="flex">
-              <Card className={muted ? "flex w-full flex-col opacity-75" : "flex w-full flex-col"}>
+              {/* A superseded licence is history: set apart by a dashed border and a tint, not by fading its text below AA contrast. */}
+              <Card className={muted ? "flex w-full flex-col border-dashed bg-muted/40" : "flex w-full flex-col"}>
                 <CardHeader className="flex-row items-start justify-between gap-3 pb-3">
                   <CardTitle as="h3" className="text-base">
                     {en ? l.typeNameEn : l.typeNameZh}

@@ -8,7 +8,10 @@ import { Button } from "@/components/ui/button";
 import type { UiMode } from "@/lib/preferences/ui-mode";
 import { cn } from "@/lib/utils";
 
-/** 长辈版 ⇄ 标准版: a pressed toggle button whose name is its visible text. */
+/**
+ * 长辈版 ⇄ 标准版. In the header a toggle button (aria-pressed) named by its visible text; on a
+ * page ("panel") a plain button that says what it will do.
+ */
 export function ModeSwitch({ mode, className, variant = "header" }: { mode: UiMode; className?: string; variant?: "header" | "panel" }) {
   const t = useTranslations("elderly");
   const router = useRouter();
@@ -20,7 +23,7 @@ export function ModeSwitch({ mode, className, variant = "header" }: { mode: UiMo
       variant={variant === "header" ? "secondary" : "outline"}
       size="sm"
       disabled={pending}
-      aria-pressed={elderly}
+      aria-pressed={variant === "header" ? elderly : undefined}
       className={cn("gap-1", className)}
       onClick={() =>
         startTransition(async () => {
@@ -29,7 +32,7 @@ export function ModeSwitch({ mode, className, variant = "header" }: { mode: UiMo
         })
       }
     >
-      {t("switch")}
+      {variant === "header" ? t("switch") : elderly ? t("turnOff") : t("turnOn")}
     </Button>
   );
 }

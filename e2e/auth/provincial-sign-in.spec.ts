@@ -21,20 +21,19 @@ async function signInAtProvider(page: Page, login: string) {
 }
 
 test("a resident signs in through the provincial identity provider; the code cannot be used twice", async ({ page, playwright }) => {
-  let callback: { url: string; cookie: string } | null = null;
-  await page.route("**/api/auth/callback/gdid**", async (route) => {
-    callback = { url: route.request().url(), cookie: (await route.request().allHeaders()).cookie ?? "" };
-    await route.continue();
-  });
+  // The provider redirects the browser to the callback; record that request as it was sent.
+  const callbackSent = page.waitForRequest((r) => r.url().includes("/api/auth/callback/gdid?"));
   await signInAtProvider(page, DEMO_ID.zhaoLi);
+  const sent = await callbackSent;
+  const callback = { url: sent.url(), cookie: (await sent.allHeaders()).cookie ?? "" };
   await expect(page).toHaveURL(/\/my$/);
   await expect(page.getByLabel("当前登录")).toContainText("赵丽");
-  expect(callback).not.toBeNull();
+  expect(callback.cookie).toContain("authjs.pkce.code_verifier");
 
   // The same callback again — same code, same state, PKCE and nonce cookies — is refused: the
   // provider redeems a code once, so no session comes of it.
   const replay = await playwright.request.newContext();
-  const response = await replay.get(callback!.url, { headers: { cookie: callback!.cookie }, maxRedirects: 0 });
+  const response = await replay.get(callback.url, { headers: { cookie: callback.cookie }, maxRedirects: 0 });
   expect(response.status()).toBe(302);
   expect(response.headers().location).toMatch(/\/sign-in\?error=/);
   expect(response.headersArray().filter((h) => h.name.toLowerCase() === "set-cookie" && /session-token=[^;]+/.test(h.value))).toEqual([]);

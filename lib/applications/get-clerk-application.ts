@@ -108,6 +108,12 @@ export type ClerkApplication = {
   related: { id: string; number: string; serviceNameZh: string; serviceNameEn: string; status: ApplicationStatus; submittedAt: Date | null }[];
 };
 
+/** The chosen option's words, only for a select answer the definition knows. */
+const optionalLabel = (f: { options?: { value: string; labelZh: string; labelEn: string }[] }, v: unknown) => {
+  const valueLabel = optionLabels(f, v);
+  return valueLabel ? { valueLabel } : {};
+};
+
 const display = (v: unknown): string => {
   if (v === null || v === undefined || v === "") return "—";
   if (typeof v === "string") return maskIdsIn(v);
@@ -271,7 +277,7 @@ export async function getClerkApplicationOrThrow(db: Executor, actor: Actor, app
           labelZh: f.labelZh,
           labelEn: f.labelEn,
           value: f.type === "id_number" && typeof formData[f.name] === "string" ? maskResidentId(String(formData[f.name])) : display(formData[f.name]),
-          valueLabel: optionLabels(f, formData[f.name]),
+          ...optionalLabel(f, formData[f.name]),
         })),
       ...Object.entries(formData)
         .filter(([k]) => !known.has(k))

@@ -34,3 +34,29 @@ describe("elderly mode preference", () => {
     expect(await getUiMode(handle.db, actor, "elderly")).toBe("elderly");
   });
 });
+
+describe("the elderly home's services", () => {
+  it("pads the resident's recommendations with the services filed most in the last year", async () => {
+    const { createService } = await import("@/lib/testing/factories");
+    const { applicationDailyStats } = await import("@/db/schema");
+    const { elderlyHomeServices } = await import("./elderly-home-services");
+    const department = await createDepartment(handle.db);
+    const busy = await createService(handle.db, department.id, { nameZh: "最常办的事项" });
+    const quiet = await createService(handle.db, department.id, { nameZh: "较少办的事项" });
+    const old = await createService(handle.db, department.id, { nameZh: "去年以前常办的事项" });
+    await handle.db.insert(applicationDailyStats).values([
+      { day: "2026-11-01", serviceId: busy.id, channel: "online", submitted: 40 },
+      { day: "2026-10-01", serviceId: busy.id, channel: "counter", submitted: 5 },
+      { day: "2026-11-02", serviceId: quiet.id, channel: "online", submitted: 3 },
+      { day: "2024-01-02", serviceId: old.id, channel: "online", submitted: 900 },
+    ]);
+    const actor = citizenActor(await createCitizenUser(handle.db, "Test#Pass2026", { birthDate: "1990-05-05" }));
+    const shown = await elderlyHomeServices(handle.db, actor, new Date("2026-12-01T04:00:00Z"));
+    expect(shown.length).toBeLessThanOrEqual(5);
+    const names = shown.map((s) => s.nameZh);
+    expect(names.indexOf("最常办的事项")).toBeGreaterThanOrEqual(0);
+    expect(names.indexOf("最常办的事项")).toBeLessThan(names.indexOf("较少办的事项"));
+    expect(names).not.toContain("去年以前常办的事项");
+    expect(new Set(shown.map((s) => s.href)).size).toBe(shown.length);
+  });
+});

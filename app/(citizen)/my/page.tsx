@@ -3,6 +3,7 @@ import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { markAllNotificationsReadAction } from "@/app/(citizen)/my/actions";
 import { ElderlyHome } from "@/components/citizen/elderly-home";
+import { ModeSwitch } from "@/components/layout/mode-switch";
 import { Recommendations } from "@/components/citizen/recommendations";
 import { MyApplicationsTable } from "@/components/citizen/my-applications-table";
 import { Badge } from "@/components/ui/badge";
@@ -45,7 +46,7 @@ export default async function CitizenHomePage() {
     listMyDrafts(db, actor, { limit: 5 }),
   ]);
   const en = (await getLocale()) === "en";
-  const [th, td, tc] = await Promise.all([getTranslations("track.home"), getTranslations("drafts.home"), getTranslations("corrections.mine")]);
+  const [th, td, tc, te] = await Promise.all([getTranslations("track.home"), getTranslations("drafts.home"), getTranslations("corrections.mine"), getTranslations("elderly")]);
   // Notices of other features carry a full key into their own namespace (e.g. "corrections.notice.corrected").
   const notice = (key: string, params: Record<string, string | number>) =>
     tn.has(key) ? tn(key, params) : tAll.has(key) ? tAll(key, params) : key;
@@ -54,6 +55,12 @@ export default async function CitizenHomePage() {
       <PageHeader
         title={t("greeting", { name: profile.name })}
         description={t("idLine", { id: profile.maskedIdNumber })}
+        actions={
+          <div className="grid max-w-xs gap-1 text-sm">
+            <ModeSwitch mode="normal" variant="panel" />
+            <span className="text-muted-foreground">{te("profileDescription")}</span>
+          </div>
+        }
       />
       <Recommendations items={recommendations} />
       <div className="grid gap-6 lg:grid-cols-3">
