@@ -1,11 +1,12 @@
 import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
+import type { UiMode } from "./e2e/a11y";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 // Playwright cannot download its browser here: use the system Chromium when there is one.
 const systemChromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => existsSync(p));
 
-export default defineConfig({
+export default defineConfig<{ uiMode: UiMode }>({
   testDir: "e2e",
   fullyParallel: false,
   forbidOnly: Boolean(process.env.CI),
@@ -32,7 +33,23 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
+  projects: [
+    { name: "chromium", use: { ...devices["Desktop Chrome"] } },
+    // The main resident, clerk and supervisor journeys again in 长辈版 (axe checks every page in it too).
+    {
+      name: "elderly",
+      use: { ...devices["Desktop Chrome"], uiMode: "elderly" },
+      // After the standard run: these journeys use the same demo residents and must not overlap it.
+      dependencies: ["chromium"],
+      testMatch: [
+        "citizen/catalogue.spec.ts",
+        "citizen/licence-file.spec.ts",
+        "citizen/appointments.spec.ts",
+        "clerk/queue.spec.ts",
+        "supervisor/dashboard.spec.ts",
+      ],
+    },
+  ],
   webServer: {
     command: "npx tsx scripts/e2e-server.ts",
     url: `http://127.0.0.1:${port}/sign-in`,

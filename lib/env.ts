@@ -50,8 +50,22 @@ export const env = createEnv({
      * entry that many places from the right. Without a proxy a client can name any address there.
      */
     TRUSTED_PROXY_HOPS: z.coerce.number().int().min(1).max(10).default(1),
-    /** The public URL (https://… behind the TLS proxy): session cookies become `Secure` and HSTS is sent. */
+    /**
+     * The portal's public origin (https://… behind the TLS proxy): Auth.js callback URLs, `Secure`
+     * session cookies and HSTS. Unset: taken from the request's Host / X-Forwarded-Host.
+     */
     AUTH_URL: z.string().url().optional(),
+    /**
+     * The provincial identity provider (广东政务服务统一身份认证, OpenID Connect). All three set:
+     * residents may sign in through it; any unset: the button is not shown.
+     */
+    OIDC_ISSUER: z.string().url().optional(),
+    OIDC_CLIENT_ID: z.string().min(1).optional(),
+    OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+    /** The ID-token / userinfo claim that carries the resident ID number the provider verified. */
+    OIDC_ID_NUMBER_CLAIM: z.string().min(1).default("id_number"),
+    /** A boolean claim that must be true (the provider's real-name check), or "none" when the provider sends verified numbers only. */
+    OIDC_ID_VERIFIED_CLAIM: z.string().min(1).default("id_number_verified"),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   },
   client: {},

@@ -5,6 +5,7 @@
  */
 import { rmSync } from "node:fs";
 import { Client } from "pg";
+import { startOidcTestProvider } from "./lib/oidc-test-provider";
 import { chinaToday, ensureBuild, openOwnerFromEnv, provisionAppLogin, seedInto, startNext } from "./lib/prepare";
 
 const E2E_SECRETS = {
@@ -16,6 +17,9 @@ const E2E_SECRETS = {
 const E2E_APP_PASSWORD = "e2e0".repeat(8);
 
 const port = Number(process.env.E2E_PORT ?? 3100);
+/** The provincial identity provider's stand-in (a real oidc-provider) listens next to the app. */
+const OIDC_TEST_PORT_OFFSET = 7;
+const OIDC_CLIENT = { clientId: "onewindow-e2e", clientSecret: "e2e-only-oidc-client-secret" };
 
 /** A database of its own per port, so two e2e runs on one machine never share one. */
 async function freshDatabaseEnv(): Promise<{ PGLITE_DIR: string } | { DATABASE_URL: string }> {
@@ -52,10 +56,21 @@ async function main() {
   const appUrl = await provisionAppLogin(handle, env, E2E_APP_PASSWORD);
   await handle.close();
   console.log(`e2e database seeded in ${seconds.toFixed(1)} s`);
+  const oidc = await startOidcTestProvider({
+    port: port + OIDC_TEST_PORT_OFFSET,
+    ...OIDC_CLIENT,
+    redirectUri: `http://127.0.0.1:${port}/api/auth/callback/gdid`,
+  });
   // The server connects as the app's role, so the whole suite runs under its grants.
-  if (appUrl) env.DATABASE_URL = appUrl;
-  ensureBuild(env);
-  startNext(port, env);
+  const appEnv = {
+    ...env,
+    ...(appUrl ? { DATABASE_URL: appUrl } : {}),
+    OIDC_ISSUER: oidc.issuer,
+    OIDC_CLIENT_ID: OIDC_CLIENT.clientId,
+    OIDC_CLIENT_SECRET: OIDC_CLIENT.clientSecret,
+  };
+  ensureBuild(appEnv);
+  startNext(port, appEnv);
 }
 
 main().catch((error: unknown) => {

@@ -20,7 +20,8 @@ type CodeInput = z.input<typeof codeSchema>;
 /** A resident turns two-step verification on (QR code, first code, recovery codes) or off (a current code). */
 export function TwoFactorSettings({ enabled }: { enabled: boolean }) {
   const t = useTranslations("twoFactor");
-  const ts = useTranslations("signIn");
+  const tc = useTranslations("signIn.code");
+  const te = useTranslations("signIn.enrol");
   const router = useRouter();
   const hydrated = useHydrated();
   const [enrolment, setEnrolment] = useState<{ secret: string; qr: string } | null>(null);
@@ -46,7 +47,7 @@ export function TwoFactorSettings({ enabled }: { enabled: boolean }) {
           <AlertDescription>{errors.root.server.message}</AlertDescription>
         </Alert>
       ) : null}
-      <TextField id="two-factor-code" label={ts("code.label")} hint={ts("code.enrolHint")} inputMode="numeric" autoComplete="one-time-code" maxLength={6} required error={errors.code} {...form.register("code")} />
+      <TextField id="two-factor-code" label={tc("label")} hint={tc("enrolHint")} inputMode="numeric" autoComplete="one-time-code" maxLength={6} required error={errors.code} {...form.register("code")} />
       <Button type="submit" disabled={!hydrated || isSubmitting}>
         {submitLabel}
       </Button>
@@ -92,11 +93,11 @@ export function TwoFactorSettings({ enabled }: { enabled: boolean }) {
     <div className="grid gap-4">
       <p className="text-sm text-muted-foreground">{t("scan")}</p>
       {/* eslint-disable-next-line @next/next/no-img-element -- a data: URL drawn on the server */}
-      <img src={enrolment.qr} alt={ts("enrol.qrAlt")} width={192} height={192} className="bg-white" />
+      <img src={enrolment.qr} alt={te("qrAlt")} width={192} height={192} className="bg-white" />
       <p className="text-sm">
-        {ts("enrol.manual")} <code className="break-all font-mono" data-testid="totp-secret">{enrolment.secret}</code>
+        {te("manual")} <code className="break-all font-mono" data-testid="totp-secret">{enrolment.secret}</code>
       </p>
-      {codeForm(ts("enrol.submit"))}
+      {codeForm(te("submit"))}
     </div>
   );
 }

@@ -20,6 +20,7 @@ import { FormField, formFieldDescribedBy } from "@/components/ui/form-field";
 import { SelectNative } from "@/components/ui/select-native";
 import type { ServiceFormField } from "@/db/schema/catalogue";
 import { buildAnswersSchema } from "@/lib/applications/answers-schema";
+import { optionLabel } from "@/lib/i18n/labels";
 import type { PrefilledField } from "@/lib/applications/prefill";
 
 /** What the form files: one service, or a life-event bundle (the services the resident was shown). */
@@ -153,7 +154,7 @@ export function ApplyForm({ target, fields, prefilled, subjectId, libraryCount, 
           return (
             <div key={f.name} className="grid gap-1">
               <span className="text-sm font-medium">{label(f)}</span>
-              <span className="px-3 py-2">{values.answers[f.name] || t("notGiven")}</span>
+              <span className="px-3 py-2">{values.answers[f.name] ? optionLabel(f, values.answers[f.name], en ? "en" : "zh-CN") : t("notGiven")}</span>
             </div>
           );
         }

@@ -30,7 +30,7 @@ export async function LicenceWallet({
   verifyCodes?: Record<string, string>;
   origin?: string;
 }) {
-  const [t, format, locale] = await Promise.all([getTranslations("wallet"), getFormatter(), getLocale()]);
+  const [t, tf, format, locale] = await Promise.all([getTranslations("wallet"), getTranslations("licenceFile.wallet"), getFormatter(), getLocale()]);
   const en = locale === "en";
   // ISO days are China dates; pin them to China midnight so no viewer's zone shifts the day.
   const day = (d: string) => format.dateTime(new Date(`${d}T00:00:00+08:00`), { dateStyle: "long" });
@@ -52,7 +52,8 @@ export async function LicenceWallet({
           const muted = l.status === "superseded";
           return (
             <li key={l.id} className="flex">
-              <Card className={muted ? "flex w-full flex-col opacity-75" : "flex w-full flex-col"}>
+              {/* A superseded licence is history: set apart by a dashed border and a tint, not by fading its text below AA contrast. */}
+              <Card className={muted ? "flex w-full flex-col border-dashed bg-muted/40" : "flex w-full flex-col"}>
                 <CardHeader className="flex-row items-start justify-between gap-3 pb-3">
                   <CardTitle as="h3" className="text-base">
                     {en ? l.typeNameEn : l.typeNameZh}
@@ -95,6 +96,21 @@ export async function LicenceWallet({
                             : t("renew.expiringSoon", { date: day(l.validUntil ?? l.validFrom) })}
                       </AlertDescription>
                     </Alert>
+                  ) : null}
+                  {l.status === "valid" ? (
+                    <div className="grid gap-1">
+                      <a
+                        href={`/my/licences/${l.id}/file`}
+                        download
+                        className="inline-flex min-h-10 items-center justify-center rounded-md border border-primary px-3 py-2 text-sm font-medium text-primary hover:bg-primary/5 focus-visible:outline-2 focus-visible:outline-offset-2"
+                        aria-describedby={`licence-file-hint-${l.id}`}
+                      >
+                        {tf("download")}
+                      </a>
+                      <p id={`licence-file-hint-${l.id}`} className="text-xs text-muted-foreground">
+                        {tf("downloadHint")}
+                      </p>
+                    </div>
                   ) : null}
                   {l.status === "valid" && verifyCodes[l.id] ? (
                     <LicenceQr

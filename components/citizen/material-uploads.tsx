@@ -2,6 +2,7 @@
 
 import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
+import { FilePicker } from "@/components/ui/file-picker";
 
 export type UploadableMaterial = { id: string; nameZh: string; nameEn: string };
 export type ChosenUpload = { id: string; fileName: string };
@@ -19,6 +20,7 @@ type Props = {
  */
 export function MaterialUploads({ materials, chosen, onChange, disabled }: Props) {
   const t = useTranslations("apply.upload");
+  const tl = useTranslations("labels");
   const en = useLocale() === "en";
   const [busy, setBusy] = useState<string | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -64,22 +66,18 @@ export function MaterialUploads({ materials, chosen, onChange, disabled }: Props
               <span className="text-muted-foreground">{t("none")}</span>
             ) : null}
             {disabled ? null : (
-              <label htmlFor={inputId} className="flex flex-wrap items-center gap-2">
-                <span className="sr-only">{`${t("button")} ${name}`}</span>
-                <span aria-hidden>{current ? t("replace") : t("button")}</span>
-                <input
-                  id={inputId}
-                  type="file"
-                  accept="application/pdf,image/png,image/jpeg"
-                  disabled={busy !== null}
-                  aria-invalid={error ? true : undefined}
-                  aria-describedby={error ? `${inputId}-error` : undefined}
-                  onChange={(e) => {
-                    const file = e.currentTarget.files?.[0];
-                    if (file) void upload(m.id, file);
-                  }}
-                />
-              </label>
+              <FilePicker
+                id={inputId}
+                accept="application/pdf,image/png,image/jpeg"
+                disabled={busy !== null}
+                invalid={Boolean(error)}
+                describedBy={error ? `${inputId}-error` : undefined}
+                label={`${t("button")} ${name}`}
+                buttonText={current ? t("replace") : t("button")}
+                noFileText={tl("file.noFile")}
+                fileName={current?.fileName ?? null}
+                onFile={(file) => void upload(m.id, file)}
+              />
             )}
             {busy === m.id ? <span role="status">{t("uploading")}</span> : null}
             {error ? (

@@ -12,6 +12,7 @@ import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { answerSupplementSchema, type AnswerSupplementInput } from "@/lib/applications/process-schemas";
+import { FilePicker } from "@/components/ui/file-picker";
 
 export type SupplementFormMaterial = {
   id: string;
@@ -37,6 +38,7 @@ type Props = {
  */
 export function SupplementForm({ applicationId, version, reason, requestedOn, materials }: Props) {
   const t = useTranslations("track.supplement");
+  const tl = useTranslations("labels");
   const en = useLocale() === "en";
   const router = useRouter();
   const hydrated = useHydrated();
@@ -124,22 +126,18 @@ export function SupplementForm({ applicationId, version, reason, requestedOn, ma
                 </span>
               ) : null}
               {stored ? <span>{t("stored", { name: stored })}</span> : null}
-              <label htmlFor={inputId} className="flex flex-wrap items-center gap-2">
-                <span className="sr-only">{`${t("uploadButton")} ${name}`}</span>
-                <span aria-hidden>{stored ? t("replace") : m.library ? t("uploadInstead") : t("uploadButton")}</span>
-                <input
-                  id={inputId}
-                  type="file"
-                  accept="application/pdf,image/png,image/jpeg"
-                  disabled={busy !== null || isSubmitting}
-                  aria-invalid={fieldError ? true : undefined}
-                  aria-describedby={fieldError ? `${inputId}-error` : undefined}
-                  onChange={(e) => {
-                    const file = e.currentTarget.files?.[0];
-                    if (file) void upload(m.id, file);
-                  }}
-                />
-              </label>
+              <FilePicker
+                id={inputId}
+                accept="application/pdf,image/png,image/jpeg"
+                disabled={busy !== null || isSubmitting}
+                invalid={Boolean(fieldError)}
+                describedBy={fieldError ? `${inputId}-error` : undefined}
+                label={`${t("uploadButton")} ${name}`}
+                buttonText={stored ? t("replace") : m.library ? t("uploadInstead") : t("uploadButton")}
+                noFileText={tl("file.noFile")}
+                fileName={stored ?? null}
+                onFile={(file) => void upload(m.id, file)}
+              />
               {busy === m.id ? <span role="status">{t("uploading")}</span> : null}
               {fieldError ? (
                 <p id={`${inputId}-error`} role="alert" className="font-medium text-destructive">

@@ -3,6 +3,7 @@ import { ApplicationVerifyButton } from "@/components/clerk/application-verify-b
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import type { ClerkMaterial } from "@/lib/applications/get-clerk-application";
+import { getLabeller } from "@/lib/i18n/get-labeller";
 
 const fmt = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace("T", " ");
 
@@ -11,6 +12,7 @@ export async function ApplicationMaterials({ applicationId, materials }: { appli
   const t = await getTranslations("counter.materials");
   const tl = await getTranslations("counter.licenceStatus");
   const en = (await getLocale()) === "en";
+  const labels = await getLabeller();
   return (
     <Card>
       <CardHeader>
@@ -27,7 +29,7 @@ export async function ApplicationMaterials({ applicationId, materials }: { appli
                 {m.supplementRequested ? <Badge variant="warning">{t("supplementRequested")}</Badge> : null}
                 {m.verifiedAt ? <Badge variant="success">{t("verifiedAt", { at: fmt(m.verifiedAt) })}</Badge> : null}
               </div>
-              {m.note ? <p className="text-sm text-muted-foreground">{m.note}</p> : null}
+              {m.note ? <p className="text-sm text-muted-foreground">{labels.note(m.note)}</p> : null}
               {m.upload ? (
                 <p className="text-sm">
                   <a
@@ -67,7 +69,7 @@ export async function ApplicationMaterials({ applicationId, materials }: { appli
                     </dd>
                     {m.licence.fields.map((f) => (
                       <div key={f.key} className="contents">
-                        <dt className="text-muted-foreground">{f.key}</dt>
+                        <dt className="text-muted-foreground">{labels.label("licenceField", f.key)}</dt>
                         <dd>{f.value}</dd>
                       </div>
                     ))}

@@ -3,7 +3,9 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { signOutAction } from "@/app/(public)/sign-out/actions";
 import { Button } from "@/components/ui/button";
 import type { Role } from "@/db/schema/enums";
+import type { UiMode } from "@/lib/preferences/ui-mode";
 import { LocaleSwitch } from "./locale-switch";
+import { ModeSwitch } from "./mode-switch";
 
 export type HeaderUser = { displayName: string; role: Role } | null;
 
@@ -34,9 +36,9 @@ const navByRole: Record<Role, { href: string; key: string }[]> = {
   ],
 };
 
-/** The portal's header: brand, the signed-in role's navigation, language and sign-out. */
-export async function SiteHeader({ user }: { user: HeaderUser }) {
-  const [t, locale] = await Promise.all([getTranslations("nav"), getLocale()]);
+/** The portal's header: brand, the signed-in role's navigation, 长辈版, language and sign-out. */
+export async function SiteHeader({ user, mode = "normal" }: { user: HeaderUser; mode?: UiMode }) {
+  const [t, tMode, locale] = await Promise.all([getTranslations("nav"), getTranslations("elderly"), getLocale()]);
   return (
     <header className="border-b bg-primary text-primary-foreground">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-4 px-4 py-3">
@@ -56,6 +58,7 @@ export async function SiteHeader({ user }: { user: HeaderUser }) {
             : null}
         </nav>
         <div className="flex items-center gap-2 text-sm">
+          <ModeSwitch mode={mode} label={tMode("switch")} />
           <LocaleSwitch next={locale === "en" ? "zh-CN" : "en"} label={t("switchLanguage")} />
           {user ? (
             <>

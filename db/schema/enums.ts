@@ -36,6 +36,7 @@ export const verificationMethodEnum = pgEnum("verification_method", [
   "library",
   "signature",
   "qr",
+  "pdf",
   "api",
 ]);
 export const verificationResultEnum = pgEnum("verification_result", [

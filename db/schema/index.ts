@@ -11,3 +11,4 @@ export * from "./corrections";
 export * from "./api";
 export * from "./metrics";
 export * from "./relations";
+export * from "./preferences";

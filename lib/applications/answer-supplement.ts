@@ -15,6 +15,7 @@ import { claimUploads } from "./claim-uploads";
 import { clockColumns } from "./filing-steps";
 import { answerSupplementSchema, type AnswerSupplementInput } from "./process-schemas";
 import { resolveMaterials, type MaterialCheck } from "./resolve-materials";
+import { systemNote } from "@/lib/i18n/system-notes";
 
 export type SupplementMaterial = {
   /** application_materials.id: the key of the answer's `uploads`. */
@@ -258,7 +259,7 @@ export async function answerSupplement(db: Executor, actor: Actor, rawInput: Ans
     for (const a of answers) {
       await tx
         .update(applicationMaterials)
-        .set({ source: a.source!, uploadId: a.uploadId, licenceId: a.licenceId, supplementRequested: false, verifiedAt: null, note: "补正提交 / supplied on request" })
+        .set({ source: a.source!, uploadId: a.uploadId, licenceId: a.licenceId, supplementRequested: false, verifiedAt: null, note: systemNote("notes.suppliedOnRequest") })
         .where(and(eq(applicationMaterials.id, a.id), eq(applicationMaterials.personId, personId)));
     }
     await tx.insert(applicationEvents).values({
@@ -268,7 +269,7 @@ export async function answerSupplement(db: Executor, actor: Actor, rawInput: Ans
       toStatus: status,
       actorUserId: actor.id,
       actorRole: actor.role,
-      note: "已按要求补正材料",
+      note: systemNote("notes.supplementAnswered"),
       data,
       occurredAt: now,
     });

@@ -5,6 +5,7 @@ import { applicationEvents } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import type { ReceiptClock } from "@/lib/calendar/application-clock";
 import type { MaterialCheck } from "./resolve-materials";
+import { systemNote } from "@/lib/i18n/system-notes";
 
 /** The next application number, `SZ` + China date + 8-digit sequence; a sequence never repeats. */
 export async function nextApplicationNumber(tx: Executor, today: string): Promise<string> {
@@ -21,7 +22,7 @@ export function materialSource(outcome: MaterialCheck["outcome"], uploadId: stri
 }
 
 /** What a material the library lacks says when a clerk took it on paper at the counter. */
-export const COUNTER_MATERIAL_NOTE = "窗口收件时核验纸质材料 / paper original checked at the counter";
+export const COUNTER_MATERIAL_NOTE = systemNote("notes.counterMaterial");
 
 /** The clock columns of an application whose complete materials were received at `now`. */
 export function clockColumns(clock: ReceiptClock, now: Date) {

@@ -27,6 +27,7 @@ import { effectiveStatusSql, type LicenceStatus } from "@/lib/licences/effective
 import { displayLicenceNumber } from "@/lib/licences/list-my-licences";
 import { recordLicenceAccess } from "@/lib/licences/record-licence-access";
 import { inClerkScope } from "./clerk-scope";
+import { optionLabels } from "@/lib/i18n/labels";
 
 /** The reason for use the resident reads in "who used my data" when a clerk opens their application. */
 export const MATERIAL_CHECK_PURPOSE = "办件材料核验";
@@ -85,7 +86,8 @@ export type ClerkApplication = {
     outputLicenceEn: string | null;
   };
   applicant: { name: string; idMasked: string; phoneMasked: string | null };
-  form: { name: string; labelZh: string; labelEn: string; value: string }[];
+  /** valueLabel: the chosen option's words (lib/i18n/labels), for select fields. */
+  form: { name: string; labelZh: string; labelEn: string; value: string; valueLabel?: { zh: string; en: string } | null }[];
   clock: {
     light: Light;
     submittedAt: Date | null;
@@ -104,6 +106,12 @@ export type ClerkApplication = {
   materials: ClerkMaterial[];
   eligibility: { criterion: string; result: "pass" | "fail" | "unknown"; detail: Record<string, string | number | boolean | null>; checkedAt: Date }[];
   related: { id: string; number: string; serviceNameZh: string; serviceNameEn: string; status: ApplicationStatus; submittedAt: Date | null }[];
+};
+
+/** The chosen option's words, only for a select answer the definition knows. */
+const optionalLabel = (f: { options?: { value: string; labelZh: string; labelEn: string }[] }, v: unknown) => {
+  const valueLabel = optionLabels(f, v);
+  return valueLabel ? { valueLabel } : {};
 };
 
 const display = (v: unknown): string => {
@@ -269,6 +277,7 @@ export async function getClerkApplicationOrThrow(db: Executor, actor: Actor, app
           labelZh: f.labelZh,
           labelEn: f.labelEn,
           value: f.type === "id_number" && typeof formData[f.name] === "string" ? maskResidentId(String(formData[f.name])) : display(formData[f.name]),
+          ...optionalLabel(f, formData[f.name]),
         })),
       ...Object.entries(formData)
         .filter(([k]) => !known.has(k))

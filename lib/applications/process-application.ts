@@ -13,6 +13,7 @@ import type { NotificationKey } from "@/lib/notifications/render-notification";
 import { inClerkScope } from "./clerk-scope";
 import { issueOutputLicence } from "./issue-output-licence";
 import { processApplicationSchema, type ProcessApplicationInput } from "./process-schemas";
+import { systemNote } from "@/lib/i18n/system-notes";
 
 export type ProcessedApplication = {
   applicationId: string;
@@ -31,7 +32,7 @@ const acceptedData = (clock: AcceptanceClock) => ({
   dueOn: clock.dueOn,
   legalDueOn: clock.legalDueOn,
 });
-const DEEMED_NOTE = "逾期未告知补正，依法自收到申请材料之日起视为受理";
+const DEEMED_NOTE = systemNote("notes.deemedAccepted");
 
 function parse(input: unknown): ProcessApplicationInput {
   const parsed = processApplicationSchema.safeParse(input);

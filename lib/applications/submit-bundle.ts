@@ -16,6 +16,7 @@ import type { submitBundleSchema } from "./bundle-schema";
 import { claimUploads, uploadableOutcomes } from "./claim-uploads";
 import { clockColumns, materialSource, nextApplicationNumber, recordSubmittedEvent } from "./filing-steps";
 import { findBundleOrThrow, materialKey, planBundle } from "./prepare-bundle";
+import { systemNote } from "@/lib/i18n/system-notes";
 
 export type SubmittedBundle = {
   groupId: string;
@@ -151,7 +152,7 @@ export async function submitBundle(
           licenceId: c.outcome === "library" ? (c.licence?.id ?? null) : null,
           uploadId,
           // Issued by an earlier application of this group; the clerk takes it from the library once issued.
-          note: issuedBy && !uploadId ? `由本次联办的“${issuedBy.nameZh}”签发后从电子证照库调取 / issued by ${issuedBy.nameEn} in this bundle` : null,
+          note: issuedBy && !uploadId ? systemNote("notes.bundleIssued", { serviceZh: issuedBy.nameZh, serviceEn: issuedBy.nameEn }) : null,
           createdAt: now,
         };
       });

@@ -5,15 +5,22 @@ import { isDatabaseUnavailable } from "@/lib/errors";
 import { authConfig } from "./config";
 import { redeemSignInTicket } from "./sign-in-ticket";
 import { readSessionUser } from "./session-user";
+import { provincialIdentityProvider } from "./oidc/provincial-provider";
+import { provincialSignInCallback } from "./oidc/provincial-sign-in-callback";
 
 /**
  * Auth.js mints and reads the session; it decides nothing. The one credentials provider takes
  * a ticket that lib/auth/login.ts issued after the password, the second factor and the
- * throttles were all satisfied (app/(public)/sign-in/actions.ts).
+ * throttles were all satisfied (app/(public)/sign-in/actions.ts). Residents may also come
+ * through the provincial identity provider when it is configured (lib/auth/oidc).
  */
+const provincial = provincialIdentityProvider();
+
 export const { handlers, auth, signIn, signOut } = NextAuth({
   ...authConfig,
   providers: [
+    // Residents through 广东政务服务统一身份认证, when configured (lib/auth/oidc).
+    ...(provincial ? [provincial] : []),
     Credentials({
       id: "ticket",
       credentials: { ticket: {} },
@@ -26,6 +33,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   ],
   callbacks: {
     ...authConfig.callbacks,
+    signIn: provincialSignInCallback,
     /**
      * Every read of the session (pages, actions, /api/auth/session) checks the user row: a
      * session ended by sign-out (its version bumped), a deactivated account or a changed role

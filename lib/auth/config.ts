@@ -28,7 +28,8 @@ export const authConfig = {
   secret: authSecret,
   trustHost: true,
   session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
-  pages: { signIn: "/sign-in" },
+  // A failed provider sign-in (bad token, replayed code) lands on the sign-in page, not Auth.js's English one.
+  pages: { signIn: "/sign-in", error: "/sign-in" },
   // A refused password is an expected outcome (audited in lib), not an error with a stack.
   logger: {
     // Refusals and malformed requests (a missing CSRF token, an unknown action, a tampered
@@ -36,10 +37,11 @@ export const authConfig = {
     error(error) {
       const type = (error as { type?: string }).type ?? error.name;
       if (type === "Configuration" || type === "MissingSecret" || type === "AdapterError") {
-        logger.error({ err: error }, "auth error");
+        logger.error({ err: error, cause: error.cause }, "auth error");
         return;
       }
-      logger.info({ type }, "auth request refused");
+      // Auth.js wraps what went wrong (a refused code, a bad token) as the cause.
+      logger.info({ type, cause: error.cause instanceof Error ? error.cause.message : undefined }, "auth request refused");
     },
     warn(code) {
       logger.warn({ code }, "auth warning");

@@ -57,10 +57,10 @@ const covered = (ns: string, list: readonly string[]) => ns !== "" && list.some(
 
 /** The folders whose layout.tsx gives their client components an area's messages. */
 const scopes: { area: Exclude<ClientArea, "shell">; dirs: string[] }[] = [
-  { area: "public", dirs: ["app/(public)/sign-in", "app/(public)/activate"] },
+  { area: "public", dirs: ["app/(public)/sign-in", "app/(public)/activate", "app/(public)/verify"] },
   {
     area: "citizen",
-    dirs: ["apply", "applications", "appointments"].map((d) => `app/(citizen)/my/${d}`),
+    dirs: ["apply", "applications", "appointments", "security"].map((d) => `app/(citizen)/my/${d}`),
   },
   { area: "clerk", dirs: ["app/(clerk)"] },
   { area: "supervisor", dirs: ["app/(supervisor)"] },

@@ -18,7 +18,7 @@ export const clientNamespaces: Record<ClientArea, readonly string[]> = {
    * message runtime. Keep it that way: a root provider would put it on every page.
    */
   shell: [],
-  public: ["signIn", "activate", "validation"],
+  public: ["signIn", "activate", "validation", "licenceFile.verify"],
   citizen: [
     "apply",
     "validation",
@@ -29,6 +29,11 @@ export const clientNamespaces: Record<ClientArea, readonly string[]> = {
     "track.withdraw",
     "appointments.mine",
     "appointments.book",
+    "labels",
+    "twoFactor",
+    "signIn.recovery",
+    "signIn.code",
+    "signIn.enrol",
   ],
   clerk: [
     "apply",
@@ -42,7 +47,7 @@ export const clientNamespaces: Record<ClientArea, readonly string[]> = {
     "corrections.decide",
   ],
   supervisor: ["proactive", "followUps", "validation"],
-  admin: ["library.apiKeys", "validation"],
+  admin: ["library.apiKeys", "adminHome.create", "nav", "validation"],
 };
 
 type Messages = Record<string, unknown>;

@@ -30,4 +30,10 @@ export const namespaces = [
   "dashboard",
   "followUps",
   "twoFactor",
+  "labels",
+  "licenceFile",
+  "provincialSignIn",
+  "elderly",
+  "notes",
+  "outage",
 ] as const;

@@ -70,22 +70,35 @@ export type PublicVerification =
  * only: type, masked name, issuer, last day — never the ID number, licence number or fields.
  */
 export async function verifyLicenceCode(db: Executor, code: string, { now = new Date() }: { now?: Date } = {}): Promise<PublicVerification> {
-  const checkedOn = toChinaDate(now);
   const parsed = parseVerificationCode(code);
-  if (!parsed) return { result: "invalid", checkedOn };
+  if (!parsed) return { result: "invalid", checkedOn: toChinaDate(now) };
+  return verifyNamedLicence(db, parsed, { method: "qr", verifierLabel: "扫码核验（公众）", now });
+}
+
+/**
+ * The library half of a public check, once a signature (QR code or PDF seal) has named a
+ * licence: look it up, check the record's own signature and today's status, record the
+ * verification for the holder. The version must match, or the code or file is invalid.
+ */
+export async function verifyNamedLicence(
+  db: Executor,
+  named: { identifier: string; version: number },
+  { method, verifierLabel, now }: { method: "qr" | "pdf"; verifierLabel: string; now: Date },
+): Promise<PublicVerification> {
+  const checkedOn = toChinaDate(now);
   const [found] = await db
     .select({ licence: licences, typeCode: licenceTypes.code, typeNameZh: licenceTypes.nameZh, typeNameEn: licenceTypes.nameEn })
     .from(licences)
     .innerJoin(licenceTypes, eq(licenceTypes.id, licences.licenceTypeId))
-    .where(eq(licences.identifier, parsed.identifier));
+    .where(eq(licences.identifier, named.identifier));
   if (!found) return { result: "invalid", checkedOn };
   const { licence } = found;
-  const checked = licence.version === parsed.version ? checkLicence(licence, found.typeCode, checkedOn, licenceKeys().publicKey) : "bad_signature";
+  const checked = licence.version === named.version ? checkLicence(licence, found.typeCode, checkedOn, licenceKeys().publicKey) : "bad_signature";
   await db.insert(licenceVerifications).values({
     licenceId: licence.id,
     holderPersonId: licence.holderPersonId,
-    verifierLabel: "扫码核验（公众）",
-    method: "qr",
+    verifierLabel,
+    method,
     result: checked,
     verifiedAt: now,
   });

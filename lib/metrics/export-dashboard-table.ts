@@ -17,7 +17,8 @@ export async function exportDashboardTable(
   db: Executor,
   actor: Actor,
   input: Record<string, unknown>,
-  opts: { en: boolean; header: (key: string) => string },
+  /** label: words for the status and channel codes in the reader's language (lib/i18n/labels). */
+  opts: { en: boolean; header: (key: string) => string; label?: (kind: "status" | "channel", code: string) => string },
   now = new Date(),
 ): Promise<{ csv: string; fileName: string }> {
   requirePermission(actor, "metrics:read");
@@ -29,7 +30,7 @@ export async function exportDashboardTable(
     let period: { from: string; to: string };
     if (table === "applications") {
       const list = await listDashboardApplications(tx, actor, input, now);
-      data = applicationsTable(list.rows, opts.en);
+      data = applicationsTable(list.rows, opts.en, opts.label);
       period = periodOf(parseDashboardFilter(input), toChinaDate(now));
     } else {
       const d = await getDashboard(tx, actor, input, now);

@@ -1,6 +1,9 @@
+import { cookies } from "next/headers";
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { markAllNotificationsReadAction } from "@/app/(citizen)/my/actions";
+import { ElderlyHome } from "@/components/citizen/elderly-home";
+import { ModeSwitch } from "@/components/layout/mode-switch";
 import { Recommendations } from "@/components/citizen/recommendations";
 import { MyApplicationsTable } from "@/components/citizen/my-applications-table";
 import { Badge } from "@/components/ui/badge";
@@ -14,6 +17,9 @@ import { requirePageUser } from "@/lib/auth/page";
 import { recommendServicesForResident } from "@/lib/eligibility/recommend-services-for-resident";
 import { listMyNotifications } from "@/lib/notifications/list-my-notifications";
 import { getMyProfile } from "@/lib/persons/get-my-profile";
+import { elderlyHomeServices } from "@/lib/preferences/elderly-home-services";
+import { getUiMode } from "@/lib/preferences/get-ui-mode";
+import { UI_MODE_COOKIE, uiModeFromCookie } from "@/lib/preferences/ui-mode";
 
 export async function generateMetadata() {
   const t = await getTranslations("citizenHome");
@@ -23,6 +29,11 @@ export async function generateMetadata() {
 export default async function CitizenHomePage() {
   const actor = await requirePageUser("citizen");
   const db = await getDb();
+  // 长辈版: the five services most likely needed, the hotline, and nothing else.
+  if ((await getUiMode(db, actor, uiModeFromCookie((await cookies()).get(UI_MODE_COOKIE)?.value))) === "elderly") {
+    const [profile, services, locale] = await Promise.all([getMyProfile(db, actor), elderlyHomeServices(db, actor), getLocale()]);
+    return <ElderlyHome name={profile.name} services={services.map((s) => ({ href: s.href, name: locale === "en" ? s.nameEn : s.nameZh, forName: s.forName }))} />;
+  }
   const [t, tn, tAll, format, profile, applications, notices, recommendations, drafts] = await Promise.all([
     getTranslations("citizenHome"),
     getTranslations("notifications"),
@@ -35,7 +46,7 @@ export default async function CitizenHomePage() {
     listMyDrafts(db, actor, { limit: 5 }),
   ]);
   const en = (await getLocale()) === "en";
-  const [th, td, tc] = await Promise.all([getTranslations("track.home"), getTranslations("drafts.home"), getTranslations("corrections.mine")]);
+  const [th, td, tc, te] = await Promise.all([getTranslations("track.home"), getTranslations("drafts.home"), getTranslations("corrections.mine"), getTranslations("elderly")]);
   // Notices of other features carry a full key into their own namespace (e.g. "corrections.notice.corrected").
   const notice = (key: string, params: Record<string, string | number>) =>
     tn.has(key) ? tn(key, params) : tAll.has(key) ? tAll(key, params) : key;
@@ -44,6 +55,12 @@ export default async function CitizenHomePage() {
       <PageHeader
         title={t("greeting", { name: profile.name })}
         description={t("idLine", { id: profile.maskedIdNumber })}
+        actions={
+          <div className="grid max-w-xs gap-1 text-sm">
+            <ModeSwitch mode="normal" variant="panel" label={te("turnOn")} />
+            <span className="text-muted-foreground">{te("profileDescription")}</span>
+          </div>
+        }
       />
       <Recommendations items={recommendations} />
       <div className="grid gap-6 lg:grid-cols-3">

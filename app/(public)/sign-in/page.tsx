@@ -1,9 +1,11 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { ProvincialSignIn } from "@/components/auth/provincial-sign-in";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
+import { provincialSignInConfigured } from "@/lib/auth/oidc/provincial-provider";
 
 export async function generateMetadata() {
   const t = await getTranslations("signIn");
@@ -13,10 +15,10 @@ export async function generateMetadata() {
 export default async function SignInPage({
   searchParams,
 }: {
-  searchParams: Promise<{ activated?: string; signedOut?: string }>;
+  searchParams: Promise<{ activated?: string; signedOut?: string; provincial?: string; error?: string }>;
 }) {
   const t = await getTranslations("signIn");
-  const { activated, signedOut } = await searchParams;
+  const { activated, signedOut, provincial, error } = await searchParams;
   return (
     <div className="mx-auto max-w-md">
       <Card>
@@ -40,7 +42,8 @@ export default async function SignInPage({
               <TabsTrigger value="citizen">{t("citizen.tab")}</TabsTrigger>
               <TabsTrigger value="staff">{t("staff.tab")}</TabsTrigger>
             </TabsList>
-            <TabsContent value="citizen" className="pt-4">
+            <TabsContent value="citizen" className="grid gap-4 pt-4">
+              <ProvincialSignIn configured={provincialSignInConfigured()} refusal={provincial} failed={Boolean(error)} />
               <SignInForm kind="citizen" />
               <p className="mt-4 text-sm text-muted-foreground">
                 {t("noAccount")}{" "}

@@ -10,6 +10,7 @@ import { requirePageUser } from "@/lib/auth/page";
 import { licenceAccessQuerySchema, listMyLicenceAccess } from "@/lib/licences/list-my-licence-access";
 import { listMyLicences } from "@/lib/licences/list-my-licences";
 import { listMyLicenceCodes } from "@/lib/licences/verify-code";
+import { requestOrigin } from "@/lib/licences/request-origin";
 
 export async function generateMetadata() {
   const t = await getTranslations("wallet");
@@ -31,10 +32,8 @@ export default async function MyLicencesPage({
     listMyLicenceCodes(db, actor),
     headers(),
   ]);
-  // The QR links to this same site, as the resident reached it (behind a proxy: its forwarded host).
-  const host = requestHeaders.get("x-forwarded-host") ?? requestHeaders.get("host") ?? "localhost:3000";
-  const proto = requestHeaders.get("x-forwarded-proto") ?? (host.startsWith("localhost") || host.startsWith("127.") ? "http" : "https");
-  const origin = `${proto}://${host}`;
+  // The QR links to this same site, as the resident reached it.
+  const origin = requestOrigin(requestHeaders);
   return (
     <div className="grid gap-8">
       <PageHeader title={t("title")} description={t("description")} />

@@ -1,4 +1,5 @@
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getLabeller } from "@/lib/i18n/get-labeller";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { RatingForm } from "@/components/citizen/rating-form";
@@ -45,6 +46,7 @@ export default async function MyApplicationPage({
     app.status === "supplement_requested" ? getMySupplementRequest(db, actor, app.id) : null,
     markMyApplicationNotificationsRead(db, actor, app.id),
   ]);
+  const labels = await getLabeller();
   const en = locale === "en";
   const fromLibrary = app.materials.filter((m) => m.source === "library").length;
   const uploaded = app.materials.filter((m) => m.source === "upload").length;
@@ -102,7 +104,7 @@ export default async function MyApplicationPage({
                 <li key={i} className="text-sm">
                   <span className="font-medium">{ts(e.status)}</span>
                   <span className="ml-2 text-muted-foreground">{format.dateTime(e.at, { dateStyle: "medium", timeStyle: "short" })}</span>
-                  {e.note ? <p className="text-muted-foreground">{e.note}</p> : null}
+                  {e.note ? <p className="text-muted-foreground">{labels.note(e.note)}</p> : null}
                 </li>
               ))}
             </ol>

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
+import { getLabeller } from "@/lib/i18n/get-labeller";
 import { z } from "zod";
 import { ApplicationActions } from "@/components/clerk/application-actions";
 import { ApplicationMaterials } from "@/components/clerk/application-materials";
@@ -32,7 +33,7 @@ export default async function ClerkApplicationPage({ params }: { params: Promise
     if (isAppError(error) && error.code === "NOT_FOUND") notFound();
     throw error;
   });
-  const [t, ts, locale] = await Promise.all([getTranslations("counter"), getTranslations("status"), getLocale()]);
+  const [t, ts, locale, labels] = await Promise.all([getTranslations("counter"), getTranslations("status"), getLocale(), getLabeller()]);
   const en = locale === "en";
   const c = app.clock;
 
@@ -89,7 +90,7 @@ export default async function ClerkApplicationPage({ params }: { params: Promise
                   {app.form.map((f) => (
                     <div key={f.name} className="contents">
                       <dt className="text-muted-foreground">{en ? f.labelEn : f.labelZh}</dt>
-                      <dd className="break-words">{f.value}</dd>
+                      <dd className="break-words">{f.valueLabel ? (en ? f.valueLabel.en : f.valueLabel.zh) : f.value}</dd>
                     </div>
                   ))}
                 </dl>
@@ -139,7 +140,7 @@ export default async function ClerkApplicationPage({ params }: { params: Promise
                     <p className="text-muted-foreground">
                       {fmt(e.at)} · {e.by ?? (e.role === "citizen" ? t("detail.byApplicant") : t("detail.bySystem"))}
                     </p>
-                    {e.note ? <p>{e.note}</p> : null}
+                    {e.note ? <p>{labels.note(e.note)}</p> : null}
                   </li>
                 ))}
               </ol>

@@ -4,6 +4,7 @@ import { routeProblem } from "@/lib/api/route-problem";
 import { getDb } from "@/db";
 import { getCurrentUser } from "@/lib/auth/session";
 import { expectedError } from "@/lib/errors";
+import { getLabeller } from "@/lib/i18n/get-labeller";
 import { fromSearchParams } from "@/lib/metrics/dashboard-schema";
 import { exportDashboardTable } from "@/lib/metrics/export-dashboard-table";
 
@@ -16,8 +17,9 @@ export async function GET(request: Request): Promise<Response> {
     const actor = await getCurrentUser();
     if (!actor || actor.role !== "supervisor") return notFound();
     const params = fromSearchParams(Object.fromEntries(new URL(request.url).searchParams.entries()));
-    const [t, locale] = await Promise.all([getTranslations("dashboard"), getLocale()]);
-    const file = await exportDashboardTable(await getDb(), actor, params, { en: locale === "en", header: (key) => t(`columns.${key}`) });
+    const [t, locale, labels] = await Promise.all([getTranslations("dashboard"), getLocale(), getLabeller()]);
+    const label = (kind: "status" | "channel", code: string) => labels.label(kind === "status" ? "applicationStatus" : "channel", code);
+    const file = await exportDashboardTable(await getDb(), actor, params, { en: locale === "en", header: (key) => t(`columns.${key}`), label });
     return new Response(file.csv, {
       headers: {
         "Content-Type": "text/csv; charset=utf-8",
