@@ -27,7 +27,7 @@ export async function databaseEnv(opts: { pglite: boolean; persons: number; reus
   return { DATABASE_URL: url.toString() };
 }
 
-export async function seedIfNeeded(env: NodeJS.ProcessEnv, persons: number, signingKeyHex: string): Promise<void> {
+export async function seedIfNeeded(env: NodeJS.ProcessEnv, persons: number, signingKeyHex: string, mfaKeyHex: string): Promise<void> {
   const handle = await openFromEnv(env);
   try {
     const [row] = rowsOf<{ n: number }>(
@@ -45,6 +45,7 @@ export async function seedIfNeeded(env: NodeJS.ProcessEnv, persons: number, sign
       seed: "onewindow",
       today: chinaToday(),
       signingKeyHex,
+      mfaKeyHex,
       reset: true,
     });
     console.log(`Seeded in ${seconds.toFixed(1)} s`);
@@ -90,7 +91,7 @@ export async function startBenchServer(opts: {
     ...(opts.processes ? { WEB_CONCURRENCY: opts.processes } : {}),
   };
   if (opts.pglite) delete env.DATABASE_URL;
-  await seedIfNeeded(env, opts.persons, secrets.LICENCE_SIGNING_KEY);
+  await seedIfNeeded(env, opts.persons, secrets.LICENCE_SIGNING_KEY, secrets.MFA_ENCRYPTION_KEY);
   ensureBuild(env);
   const server = spawn("npx", ["tsx", "scripts/start.ts"], { env, stdio: ["ignore", "inherit", "inherit"], detached: true });
   const base = `http://127.0.0.1:${opts.port}`;
