@@ -5,7 +5,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { getReadDb } from "@/db";
-import { requirePageUser } from "@/lib/auth/page";
+import { orNotFound, requirePageUser } from "@/lib/auth/page";
 import { filterParams, fromSearchParams } from "@/lib/metrics/dashboard-schema";
 import { applicationsTable } from "@/lib/metrics/dashboard-tables";
 import { listDashboardApplications } from "@/lib/metrics/list-dashboard-applications";
@@ -19,7 +19,7 @@ export async function generateMetadata() {
 export default async function DashboardApplicationsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePageUser("supervisor");
   const [t, ts, locale, raw] = await Promise.all([getTranslations("dashboard"), getTranslations("status"), getLocale(), searchParams]);
-  const list = await listDashboardApplications(await getReadDb(), actor, fromSearchParams(raw));
+  const list = await orNotFound(listDashboardApplications(await getReadDb(), actor, fromSearchParams(raw)));
   const { period } = list;
   const filter = { ...list.filter, groupBy: undefined };
   const table = applicationsTable(list.rows, locale === "en", (kind, code) =>
