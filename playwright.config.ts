@@ -34,7 +34,9 @@ export default defineConfig<{ uiMode: UiMode }>({
     },
   },
   projects: [
-    { name: "chromium", use: { ...devices["Desktop Chrome"] } },
+    // Each demo staff account signs in once; the specs reuse its session (e2e/staff-sessions.setup.ts).
+    { name: "staff-sessions", testMatch: /staff-sessions\.setup\.ts$/, use: { ...devices["Desktop Chrome"] } },
+    { name: "chromium", use: { ...devices["Desktop Chrome"] }, dependencies: ["staff-sessions"] },
     // The main resident, clerk and supervisor journeys again in 长辈版 (axe checks every page in it too).
     {
       name: "elderly",

@@ -78,15 +78,34 @@ function malformedPath(path: string): boolean {
   }
 }
 
-const badRequest = () =>
-  new NextResponse(JSON.stringify({ type: "about:blank", title: "Bad Request", status: 400, detail: "The URL has a malformed %-escape." }), {
+const problem = (detail: string) =>
+  new NextResponse(JSON.stringify({ type: "about:blank", title: "Bad Request", status: 400, detail }), {
     status: 400,
     headers: { "Content-Type": "application/problem+json", "Cache-Control": "no-store" },
   });
 
-export default function proxy(req: NextRequest, ctx: Parameters<typeof guarded>[1]) {
+const badRequest = () => problem("The URL has a malformed %-escape.");
+
+/**
+ * A server action posted without form data carries its arguments as one JSON array (React's
+ * encodeReply). Next's decoder answers anything else ("", "null", "garbage") with a 500; the
+ * browser never sends such a body, so it is refused here, before it reaches the decoder.
+ */
+async function malformedActionBody(req: NextRequest): Promise<boolean> {
+  if (req.method !== "POST" || !req.headers.has("next-action")) return false;
+  const type = req.headers.get("content-type") ?? "";
+  if (type.startsWith("multipart/form-data") || type.startsWith("application/x-www-form-urlencoded")) return false;
+  try {
+    return !Array.isArray(JSON.parse(await req.clone().text()));
+  } catch {
+    return true;
+  }
+}
+
+export default async function proxy(req: NextRequest, ctx: Parameters<typeof guarded>[1]) {
   const path = req.nextUrl.pathname;
   if (malformedPath(path)) return badRequest();
+  if (await malformedActionBody(req)) return problem("The server action's arguments are not a JSON array.");
   // The API only needed the check above; its handlers answer for themselves (and 503 when the database is away).
   if (path.startsWith("/api/")) return NextResponse.next();
   if ((req.method === "GET" || req.method === "HEAD") && databaseDownSince() !== null) return outage();

@@ -1,4 +1,6 @@
-import { test as base, expect, type Locator, type Page } from "@playwright/test";
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { test as base, expect, type BrowserContext, type Locator, type Page } from "@playwright/test";
 import { DEMO_ID, DEMO_PASSWORD } from "@/db/seed/demo";
 import { DEMO_TOTP_SECRET } from "@/db/seed/demo-second-factor";
 import { TOTP_PERIOD_SECONDS, totpCodeAt } from "@/lib/auth/totp-code";
@@ -58,9 +60,36 @@ export async function signIn(page: Page, kind: Kind, login: string, password = D
   if (await codeField.isVisible()) await enterTotpCode(page, form, totpSecret);
 }
 
-export async function signInAndWait(page: Page, kind: Kind, login: string, home: string) {
+export const STAFF_HOMES = { clerk: "/counter", supervisor: "/supervisor", admin: "/admin" } as const;
+
+const SAVED_SESSIONS = path.join(__dirname, ".auth");
+
+/** Where e2e/staff-sessions.setup.ts keeps a demo staff account's signed-in browser state. */
+export function savedStaffSessionPath(staffNo: string): string {
+  mkdirSync(SAVED_SESSIONS, { recursive: true });
+  return path.join(SAVED_SESSIONS, `${staffNo}.json`);
+}
+
+/** Signs in through the form and waits for the home page. */
+export async function signInThroughForm(page: Page, kind: Kind, login: string, home: string) {
   await signIn(page, kind, login);
   await expect(page).toHaveURL(new RegExp(`${home}$`));
+}
+
+/**
+ * Signed in and on `home`. A demo staff account takes the session the setup project saved (see
+ * e2e/staff-sessions.setup.ts); everyone else signs in through the form.
+ */
+export async function signInAndWait(page: Page, kind: Kind, login: string, home: string) {
+  const saved = kind === "staff" ? path.join(SAVED_SESSIONS, `${login}.json`) : null;
+  if (saved && existsSync(saved)) {
+    const state = JSON.parse(readFileSync(saved, "utf8")) as { cookies: Parameters<BrowserContext["addCookies"]>[0] };
+    await page.context().addCookies(state.cookies);
+    await page.goto(home);
+    await expect(page).toHaveURL(new RegExp(`${home}$`));
+    return;
+  }
+  await signInThroughForm(page, kind, login, home);
 }
 
 type Fixtures = { citizenPage: Page; clerkPage: Page; supervisorPage: Page; uiMode: UiMode; a11y: AccessibilityWatch };

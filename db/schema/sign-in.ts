@@ -48,4 +48,23 @@ export const userRecoveryCodes = pgTable(
   (t) => [index("user_recovery_codes_user_idx").on(t.userId)],
 );
 
+/**
+ * Sessions signed out before their token expires. Sign-out ends this one session, not the
+ * account's others (a phone and a counter PC stay signed in); the row lives until the token it
+ * names would have expired anyway, then the daily jobs prune it. Ending every session at once
+ * (a password change, a deactivation) bumps users.session_version instead.
+ */
+export const endedSessions = pgTable(
+  "ended_sessions",
+  {
+    sessionId: uuid("session_id").primaryKey(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    endedAt: timestamp("ended_at", { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [index("ended_sessions_expires_idx").on(t.expiresAt)],
+);
+
 export type UserTotp = typeof userTotp.$inferSelect;

@@ -1,7 +1,5 @@
 import { DEMO_CITIZENS, DEMO_ID, STAFF } from "@/db/seed/demo";
-import { expect, signIn, signInAndWait, test } from "../fixtures";
-
-const homes = { clerk: "/counter", supervisor: "/supervisor", admin: "/admin" } as const;
+import { STAFF_HOMES, expect, signIn, signInAndWait, signInThroughForm, test } from "../fixtures";
 
 test.describe("every demo account signs in and lands on its home", () => {
   for (const citizen of DEMO_CITIZENS) {
@@ -15,7 +13,7 @@ test.describe("every demo account signs in and lands on its home", () => {
   }
   for (const staff of STAFF) {
     test(`${staff.role} ${staff.staffNo}`, async ({ page }) => {
-      await signInAndWait(page, "staff", staff.staffNo, homes[staff.role]);
+      await signInThroughForm(page, "staff", staff.staffNo, STAFF_HOMES[staff.role]);
       await expect(page.getByRole("banner")).toContainText(staff.name);
     });
   }
@@ -40,12 +38,24 @@ test("an ID number with an impossible birth date says which part is wrong", asyn
   await expect(page.getByText("身份证号中的出生日期（第 7–14 位）不是有效日期")).toBeVisible();
 });
 
-test("signing out ends the session", async ({ page }) => {
+test("signing out ends that session and no other", async ({ page, browser }) => {
+  const otherDevice = await browser.newContext();
+  const other = await otherDevice.newPage();
+  await signInAndWait(other, "citizen", DEMO_ID.huangWei, "/my");
   await signInAndWait(page, "citizen", DEMO_ID.huangWei, "/my");
+  const cookies = await page.context().cookies();
   await page.getByRole("button", { name: "退出" }).click();
   await expect(page).toHaveURL(/\/sign-in\?signedOut=1$/);
   await page.goto("/my");
   await expect(page).toHaveURL(/\/sign-in/);
+  // The signed-out token is dead on the server, even put back in the browser.
+  await page.context().addCookies(cookies);
+  await page.goto("/my");
+  await expect(page).toHaveURL(/\/sign-in/);
+  // The resident's other device stays signed in.
+  await other.goto("/my");
+  await expect(other).toHaveURL(/\/my$/);
+  await otherDevice.close();
 });
 
 test("the portal switches to English and back", async ({ page }) => {

@@ -4,7 +4,8 @@ import Credentials from "next-auth/providers/credentials";
 import { isDatabaseUnavailable } from "@/lib/errors";
 import { authConfig } from "./config";
 import { redeemSignInTicket } from "./sign-in-ticket";
-import { readSessionUser } from "./session-user";
+import { sessionIdOf } from "./read-session";
+import { acceptsSession, readSessionUser } from "./session-user";
 import { provincialIdentityProvider } from "./oidc/provincial-provider";
 import { provincialSignInCallback } from "./oidc/provincial-sign-in-callback";
 
@@ -44,14 +45,14 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       if (params.user) return token;
       let row: Awaited<ReturnType<typeof readSessionUser>>;
       try {
-        row = token.sub ? await readSessionUser(token.sub) : null;
+        row = token.sub ? await readSessionUser(token.sub, sessionIdOf(token)) : null;
       } catch (error) {
         // The database away is no reason to end the session: keep the cookie; getCurrentUser
         // (which every page and action goes through) fails closed with UNAVAILABLE instead.
         if (isDatabaseUnavailable(error)) return token;
         throw error;
       }
-      if (!row || !row.active || row.role !== token.role || row.sessionVersion !== Number(token.sv)) return null;
+      if (!acceptsSession(row, { role: token.role, sessionVersion: Number(token.sv) })) return null;
       return token;
     },
   },

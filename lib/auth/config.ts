@@ -14,6 +14,9 @@ declare module "next-auth" {
 }
 
 /** Only for `next dev` and tests; `npm start` and production always supply AUTH_SECRET. */
+/** How long a session token lasts; an ended session's row (ended_sessions) is kept as long. */
+export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
+
 const DEV_SECRET = "onewindow-development-secret-not-for-production-use";
 
 /** The secret that signs session tokens (and from which lib/auth/derived-keys.ts derives its keys). */
@@ -22,12 +25,13 @@ export const authSecret: string | undefined = env.AUTH_SECRET ?? (env.NODE_ENV =
 /**
  * The part of the Auth.js config that needs no database, shared by the route handler and
  * proxy.ts. Sessions are JWTs carrying the user id, role and session version; lib re-reads
- * the user row on every request, so the token alone never grants anything.
+ * the user row on every request, so the token alone never grants anything. Each token also
+ * carries a session id (`sid`) that sign-out ends on its own.
  */
 export const authConfig = {
   secret: authSecret,
   trustHost: true,
-  session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
   // A failed provider sign-in (bad token, replayed code) lands on the sign-in page, not Auth.js's English one.
   pages: { signIn: "/sign-in", error: "/sign-in" },
   // A refused password is an expected outcome (audited in lib), not an error with a stack.
@@ -54,6 +58,8 @@ export const authConfig = {
         token.sub = user.id;
         token.role = user.role;
         token.sv = user.sessionVersion;
+        // This session's own id: sign-out ends it alone (ended_sessions).
+        token.sid = crypto.randomUUID();
       }
       return token;
     },

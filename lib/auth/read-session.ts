@@ -5,7 +5,12 @@ import type { Role } from "@/db/schema/enums";
 import { authConfig } from "./config";
 
 /** What the session cookie claims; lib/auth/session.ts checks it against the user row. */
-export type SessionClaims = { id: string; role: Role; sessionVersion: number };
+export type SessionClaims = { id: string; role: Role; sessionVersion: number; sessionId: string | null };
+
+/** The session id claim, when the token has a well-formed one (tokens from before it had none). */
+export function sessionIdOf(payload: Record<string, unknown>): string | null {
+  return typeof payload.sid === "string" && /^[0-9a-f-]{36}$/i.test(payload.sid) ? payload.sid : null;
+}
 
 /** Auth.js names the cookie with the __Secure- prefix when the site is served over HTTPS. */
 const COOKIE_NAMES = ["__Secure-authjs.session-token", "authjs.session-token"] as const;
@@ -27,7 +32,7 @@ export async function readSessionClaims(): Promise<SessionClaims | null> {
     if (!token) continue;
     const payload = await decode({ token, secret, salt: name }).catch(() => null);
     if (!payload?.sub || typeof payload.role !== "string") return null;
-    return { id: payload.sub, role: payload.role as Role, sessionVersion: Number(payload.sv ?? 0) };
+    return { id: payload.sub, role: payload.role as Role, sessionVersion: Number(payload.sv ?? 0), sessionId: sessionIdOf(payload) };
   }
   return null;
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { cache } from "react";
 import type { Role } from "@/db/schema/enums";
 import { AppError } from "@/lib/errors";
-import { readSessionUser } from "./session-user";
+import { acceptsSession, readSessionUser } from "./session-user";
 import type { Actor } from "./actor";
 import { readSessionClaims } from "./read-session";
 
@@ -11,17 +11,16 @@ export { requirePermission, type Actor } from "./actor";
 /**
  * The signed-in user, re-read from the database on every request: a deactivated account,
  * a changed role or a signed-out session version stops working at once, not when the
- * token expires. Cached per request. The cookie is read directly (read-session.ts), not through
+ * token expires; a session signed out on its own (ended_sessions) too. Cached per request. The cookie is read directly (read-session.ts), not through
  * Auth.js's `auth()`, which would also re-encrypt a renewed token a page cannot send.
  */
 export const getCurrentUser = cache(async (): Promise<Actor | null> => {
   const claims = await readSessionClaims();
   const id = claims?.id;
   if (!claims || !id) return null;
-  const row = await readSessionUser(id);
-  if (!row || !row.active) return null;
-  if (row.role !== claims.role || row.sessionVersion !== claims.sessionVersion) return null;
-  const { active: _active, sessionVersion: _sv, ...actor } = row;
+  const row = await readSessionUser(id, claims.sessionId);
+  if (!acceptsSession(row, claims)) return null;
+  const { active: _active, sessionVersion: _sv, ended: _ended, ...actor } = row;
   return actor;
 });
 

@@ -2,6 +2,7 @@ import "server-only";
 import type { Executor } from "@/db/client";
 import { pruneApiState } from "@/lib/api/rate-limit";
 import { openAppointmentSlots } from "@/lib/appointments/open-slots";
+import { pruneEndedSessions } from "@/lib/auth/end-session";
 import { pruneSignInThrottles } from "@/lib/auth/throttle";
 import { toChinaDate } from "@/lib/calendar/working-days";
 import { flagExpiredAttachments } from "@/lib/licences/flag-expired-attachments";
@@ -13,7 +14,7 @@ export type DailyJobsResult = { flagged: number; slotsOpened: number; uploadsPur
  * The once-a-day housekeeping. Every job is idempotent, so running it hourly, twice, or on two
  * servers at once is harmless: open applications relying on a licence that expired are flagged
  * and their applicants told; each centre's booking window is opened; stale unattached uploads
- * are purged; old API rate windows, idempotency records and sign-in counters are pruned.
+ * are purged; old API rate windows, idempotency records, sign-in counters and expired signed-out sessions are pruned.
  */
 export async function runDailyJobs(db: Executor, now = new Date()): Promise<DailyJobsResult> {
   const { flagged } = await flagExpiredAttachments(db, { now });
@@ -21,5 +22,6 @@ export async function runDailyJobs(db: Executor, now = new Date()): Promise<Dail
   const uploadsPurged = await purgeUnattachedUploads(db, { now });
   await pruneApiState(db, now);
   await pruneSignInThrottles(db, now);
+  await pruneEndedSessions(db, now);
   return { flagged, slotsOpened, uploadsPurged };
 }
