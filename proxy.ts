@@ -11,7 +11,7 @@ const { auth } = NextAuth(authConfig);
 
 const areas: { prefix: string; roles: string[] }[] = [
   { prefix: "/my", roles: ["citizen"] },
-  { prefix: "/counter", roles: ["clerk"] },
+  { prefix: "/counter", roles: ["clerk", "reviewer", "approver"] },
   { prefix: "/supervisor", roles: ["supervisor"] },
   { prefix: "/admin", roles: ["admin"] },
 ];

@@ -4,7 +4,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { useForm } from "react-hook-form";
+import { useForm, useWatch } from "react-hook-form";
 import { processApplicationAction } from "@/app/(clerk)/counter/applications/[id]/actions";
 import { applyActionFailure } from "@/components/forms/apply-action-result";
 import { useHydrated } from "@/components/forms/use-hydrated";
@@ -12,14 +12,24 @@ import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { FormField, formFieldDescribedBy } from "@/components/ui/form-field";
-import type { ApplicationStatus } from "@/lib/applications/statuses";
+import type { StaffAction } from "@/lib/applications/lifecycle/transitions";
+import type { DeliveryMethod } from "@/lib/workflows/workflow-schema";
 import { processApplicationSchema, type ProcessAction } from "@/lib/applications/process-schemas";
 
 type Props = {
   applicationId: string;
   version: number;
-  status: ApplicationStatus;
+  /** What this user may do now: the lifecycle's answer (lib/applications/lifecycle), computed on the server. */
+  allowed: StaffAction[];
   onTheSpot: boolean;
+  /** The current review step's level (1 初审, 2 复审), when it is a review. */
+  reviewLevel: 1 | 2 | null;
+  /** The legal basis a decision cites, in the page's language. */
+  legalBasis: string | null;
+  /** How this service may deliver its result. */
+  deliveryMethods: DeliveryMethod[];
+  /** Set when separation of duties keeps this user from deciding. */
+  heldBack: "separationOfDuties" | null;
   /** The licence approval issues into the library, in the page's language. */
   outputLicence: string | null;
   /** The application's materials (application_materials ids) a supplement request may name. */
@@ -35,6 +45,10 @@ type FormValues = {
   reason?: string;
   note?: string;
   materialIds?: string[];
+  opinion?: string;
+  method?: DeliveryMethod;
+  trackingNo?: string;
+  idChecked?: boolean;
 };
 
 const textareaClass =
@@ -47,15 +61,7 @@ const textareaClass =
 export function ApplicationActions(props: Props) {
   const t = useTranslations("counter.actions");
   const [outcome, setOutcome] = useState<Outcome | null>(null);
-  const { status, onTheSpot } = props;
-  const can = {
-    accept: status === "submitted",
-    requestSupplement: status === "submitted" || status === "accepted",
-    reject: status === "submitted" || status === "accepted" || status === "supplement_requested",
-    approve: status === "accepted" || status === "approved" || (status === "submitted" && onTheSpot),
-  };
-  const none = !Object.values(can).some(Boolean);
-
+  const none = props.allowed.length === 0;
   return (
     <Card>
       <CardHeader>
@@ -77,11 +83,15 @@ export function ApplicationActions(props: Props) {
             {t(`done.${outcome.action}`)}
           </p>
         ) : null}
-        {none ? <p className="text-sm text-muted-foreground">{t("nothingToDo")}</p> : null}
-        {can.accept ? <ActionForm key={`accept-${props.version}`} {...props} action="accept" onOutcome={setOutcome} /> : null}
-        {can.approve ? <ActionForm key={`approve-${props.version}`} {...props} action="approve" onOutcome={setOutcome} /> : null}
-        {can.requestSupplement ? <ActionForm key={`requestSupplement-${props.version}`} {...props} action="requestSupplement" onOutcome={setOutcome} /> : null}
-        {can.reject ? <ActionForm key={`reject-${props.version}`} {...props} action="reject" onOutcome={setOutcome} /> : null}
+        {props.heldBack ? (
+          <Alert>
+            <AlertDescription>{t("heldBack")}</AlertDescription>
+          </Alert>
+        ) : null}
+        {none && !props.heldBack ? <p className="text-sm text-muted-foreground">{t("nothingToDo")}</p> : null}
+        {props.allowed.map((action) => (
+          <ActionForm key={`${action}-${props.version}`} {...props} action={action} onOutcome={setOutcome} />
+        ))}
       </CardContent>
     </Card>
   );
@@ -92,6 +102,10 @@ function ActionForm({
   version,
   outputLicence,
   materials,
+  onTheSpot,
+  reviewLevel,
+  legalBasis,
+  deliveryMethods,
   action,
   onOutcome,
 }: Props & { action: ProcessAction; onOutcome: (o: Outcome) => void }) {
@@ -105,8 +119,10 @@ function ActionForm({
       applicationId,
       version,
       ...(action === "requestSupplement" ? { materialIds: [], reason: "" } : {}),
-      ...(action === "reject" ? { reason: "" } : {}),
+      ...(action === "reject" || action === "refuse" ? { reason: "" } : {}),
       ...(action === "approve" ? { note: "" } : {}),
+      ...(action === "review" ? { opinion: "agree", note: "" } : {}),
+      ...(action === "deliver" ? { method: deliveryMethods[0], trackingNo: "", idChecked: false } : {}),
     },
   });
   const { errors, isSubmitting } = form.formState;
@@ -114,6 +130,12 @@ function ActionForm({
   // The shared schema's own messages are zod's; the form says it in the clerk's words.
   const reasonError = errors.reason ? (errors.reason.type === "server" ? msg(errors.reason) : t("reasonRequired")) : undefined;
   const materialsError = errors.materialIds ? t("materialsRequired") : undefined;
+  const noteError = errors.note ? (errors.note.type === "server" ? msg(errors.note) : t("reasonRequired")) : undefined;
+  const trackingError = errors.trackingNo ? t("deliver.trackingRequired") : undefined;
+  const idCheckError = errors.idChecked ? t("deliver.idCheckRequired") : undefined;
+  const method = useWatch({ control: form.control, name: "method" });
+  // 即办件: the window's acceptance is also the decision.
+  const key = action === "accept" && onTheSpot ? "acceptOnTheSpot" : action === "review" && reviewLevel === 2 ? "review2" : action;
   const id = (name: string) => `${action}-${name}`;
 
   const submit = form.handleSubmit(async (values) => {
@@ -128,13 +150,82 @@ function ActionForm({
   });
 
   return (
-    <form onSubmit={submit} noValidate method="post" aria-label={t(`${action}.title`)} className="grid gap-3 border-t pt-4 first:border-t-0 first:pt-0">
-      <h3 className="font-medium">{t(`${action}.title`)}</h3>
+    <form onSubmit={submit} noValidate method="post" aria-label={t(`${key}.title`)} className="grid gap-3 border-t pt-4 first:border-t-0 first:pt-0">
+      <h3 className="font-medium">{t(`${key}.title`)}</h3>
       <input type="hidden" {...form.register("version")} />
       {errors.root?.server ? (
         <Alert variant="destructive">
           <AlertDescription>{errors.root.server.message}</AlertDescription>
         </Alert>
+      ) : null}
+      {action === "accept" && onTheSpot ? (
+        <p className="text-sm text-muted-foreground">{outputLicence ? t("approve.issues", { licence: outputLicence }) : t("approve.noLicence")}</p>
+      ) : null}
+      {action === "review" ? (
+        <>
+          <fieldset className="grid gap-2">
+            <legend className="mb-1 text-sm font-medium">{t("review.opinion")}</legend>
+            {(["agree", "disagree"] as const).map((o) => (
+              <label key={o} className="flex items-center gap-2 text-sm">
+                <input type="radio" value={o} {...form.register("opinion")} />
+                {t(`review.${o}`)}
+              </label>
+            ))}
+          </fieldset>
+          <FormField id={id("note")} label={t("review.note")} error={noteError} required>
+            <textarea
+              id={id("note")}
+              rows={3}
+              maxLength={550}
+              className={textareaClass}
+              aria-invalid={noteError ? true : undefined}
+              aria-required
+              aria-describedby={formFieldDescribedBy(id("note"), { error: noteError })}
+              {...form.register("note")}
+            />
+          </FormField>
+        </>
+      ) : null}
+      {action === "approve" || action === "refuse" ? (
+        <p className="text-sm text-muted-foreground">{t("approve.basis", { basis: legalBasis ?? "—" })}</p>
+      ) : null}
+      {action === "deliver" ? (
+        <>
+          <fieldset className="grid gap-2">
+            <legend className="mb-1 text-sm font-medium">{t("deliver.method")}</legend>
+            {deliveryMethods.map((m) => (
+              <label key={m} className="flex items-center gap-2 text-sm">
+                <input type="radio" value={m} {...form.register("method")} />
+                {t(`deliver.methods.${m}`)}
+              </label>
+            ))}
+          </fieldset>
+          {method === "post" ? (
+            <FormField id={id("trackingNo")} label={t("deliver.trackingNo")} error={trackingError} required>
+              <input
+                id={id("trackingNo")}
+                className={textareaClass}
+                maxLength={40}
+                aria-invalid={trackingError ? true : undefined}
+                aria-describedby={formFieldDescribedBy(id("trackingNo"), { error: trackingError })}
+                {...form.register("trackingNo")}
+              />
+            </FormField>
+          ) : null}
+          {method === "collect" ? (
+            <div className="grid gap-1">
+              <label className="flex items-center gap-2 text-sm">
+                <input type="checkbox" aria-invalid={idCheckError ? true : undefined} {...form.register("idChecked")} />
+                {t("deliver.idChecked")}
+              </label>
+              {idCheckError ? (
+                <p role="alert" className="text-sm font-medium text-destructive">
+                  {idCheckError}
+                </p>
+              ) : null}
+            </div>
+          ) : null}
+        </>
       ) : null}
       {action === "approve" ? (
         <>
@@ -167,7 +258,7 @@ function ActionForm({
           ) : null}
         </fieldset>
       ) : null}
-      {action === "requestSupplement" || action === "reject" ? (
+      {action === "requestSupplement" || action === "reject" || action === "refuse" ? (
         <FormField id={id("reason")} label={t(`${action}.reason`)} error={reasonError} required>
           <textarea
             id={id("reason")}
@@ -182,8 +273,12 @@ function ActionForm({
         </FormField>
       ) : null}
       <div>
-        <Button type="submit" variant={action === "reject" ? "destructive" : action === "accept" || action === "approve" ? "default" : "outline"} disabled={!hydrated || isSubmitting}>
-          {t(`${action}.submit`)}
+        <Button
+          type="submit"
+          variant={action === "reject" || action === "refuse" ? "destructive" : action === "requestSupplement" ? "outline" : "default"}
+          disabled={!hydrated || isSubmitting}
+        >
+          {t(`${key}.submit`)}
         </Button>
       </div>
     </form>

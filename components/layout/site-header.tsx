@@ -24,6 +24,14 @@ const navByRole: Record<Role, { href: string; key: string }[]> = {
     { href: "/counter/intake", key: "counterIntake" },
     { href: "/counter/corrections", key: "counterCorrections" },
   ],
+  reviewer: [
+    { href: "/counter", key: "counter" },
+    { href: "/counter/queue", key: "counterQueue" },
+  ],
+  approver: [
+    { href: "/counter", key: "counter" },
+    { href: "/counter/queue", key: "counterQueue" },
+  ],
   supervisor: [
     { href: "/supervisor", key: "supervisor" },
     { href: "/supervisor/dashboard", key: "supervisorDashboard" },

@@ -34,6 +34,7 @@ import {
 import { licences } from "./licences";
 import { serviceCentres } from "./organisation";
 import { users } from "./users";
+import type { Workflow } from "../../lib/workflows/workflow-schema";
 
 /** Feeds application numbers; a sequence never hands the same value to two transactions. */
 export const applicationNumberSeq = pgSequence("application_number_seq", { startWith: 1 });
@@ -81,6 +82,16 @@ export const applications = pgTable(
     /** Set when a licence this application relies on was revoked or expired while it was open. */
     flaggedAt: timestamp("flagged_at", { withTimezone: true }),
     flagReason: text("flag_reason"),
+    /** The workflow this application was filed under (the service's at filing), so a later edit does not move it. */
+    workflow: jsonb("workflow").$type<Workflow>(),
+    /** Index into `workflow.steps` of the step the application is at while open. */
+    stepIndex: smallint("step_index").notNull().default(0),
+    /** The kind of that step while open (accept, review, decide, deliver), null once closed: the queues select on it. */
+    stepKind: text("step_kind"),
+    /** That step's own deadline (its share of the promised limit, in working days from entering it). */
+    stepDueOn: date("step_due_on"),
+    /** Set by the daily job when the current step passed its deadline; cleared when the step moves on. */
+    stepEscalatedAt: timestamp("step_escalated_at", { withTimezone: true }),
     assignedClerkId: uuid("assigned_clerk_id").references(() => users.id),
     version: integer("version").notNull().default(1),
     idempotencyKey: text("idempotency_key"),
@@ -97,6 +108,9 @@ export const applications = pgTable(
     // Clerk queues: by service, open statuses, earliest due first.
     index("applications_queue_idx").on(t.serviceId, t.status, t.dueOn),
     index("applications_status_due_idx").on(t.status, t.dueOn),
+    // Queues by step: what the window, the reviewers and the approvers each have to do.
+    index("applications_step_queue_idx").on(t.stepKind, t.serviceId, t.stepDueOn),
+    check("applications_step_kind", sql`${t.stepKind} IS NULL OR ${t.stepKind} IN ('accept', 'review', 'decide', 'deliver')`),
     index("applications_submitted_idx").on(t.submittedAt),
     index("applications_bundle_group_idx").on(t.bundleGroupId),
     check("applications_paused_days", sql`${t.pausedWorkingDays} >= 0`),

@@ -14,6 +14,7 @@ import {
   unique,
   uuid,
 } from "drizzle-orm/pg-core";
+import type { Workflow } from "../../lib/workflows/workflow-schema";
 import { calendarDayKindEnum, materialKindEnum, materialSubjectEnum, serviceThemes } from "./enums";
 import { licenceTypes } from "./licences";
 import { departments, serviceCentres } from "./organisation";
@@ -55,6 +56,8 @@ export const services = pgTable(
     formFields: jsonb("form_fields").$type<ServiceFormField[]>().notNull().default([]),
     approvalHints: jsonb("approval_hints").$type<ApprovalHint[]>().notNull().default([]),
     issuesLicenceTypeId: uuid("issues_licence_type_id").references(() => licenceTypes.id),
+    /** The service's steps (lib/workflows/workflow-schema.ts); null follows `defaultWorkflow`. Applications copy it at filing. */
+    workflow: jsonb("workflow").$type<Workflow>(),
     /** Key of the rule in lib/eligibility; null when anyone may apply. */
     eligibilityRule: text("eligibility_rule"),
     active: boolean("active").notNull().default(true),

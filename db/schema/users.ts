@@ -43,6 +43,8 @@ export const users = pgTable(
       "users_clerk_scope",
       sql`${t.role} <> 'clerk' OR ${t.departmentId} IS NOT NULL OR ${t.centreId} IS NOT NULL`,
     ),
+    // A back-office reviewer or approver works for one department.
+    check("users_backoffice_department", sql`${t.role}::text NOT IN ('reviewer', 'approver') OR ${t.departmentId} IS NOT NULL`),
   ],
 );
 

@@ -7,6 +7,7 @@
  * Data lives in catalogue-organisation.ts, catalogue-licence-types.ts and
  * catalogue-services-*.ts; this file validates it and writes it.
  */
+import { SERVICE_WORKFLOWS } from "./catalogue-workflows";
 import {
   calendarDays,
   centreServices,
@@ -199,6 +200,7 @@ export function serviceRows() {
     approvalHints: s.approvalHints,
     issuesLicenceTypeId: s.issues ? licenceTypeId(s.issues) : null,
     eligibilityRule: s.eligibilityRule,
+    workflow: SERVICE_WORKFLOWS[s.code] ?? null,
     active: true,
   }));
 }

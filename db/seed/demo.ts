@@ -479,6 +479,28 @@ const CLERK_NAMES: Record<string, string> = {
   medins: "何静",
 };
 
+/** The department back office: 审查 (reviewer, …002) and 审批 (approver, …003). */
+const REVIEWER_NAMES: Record<string, string> = {
+  psb: "王海燕",
+  civil: "李国栋",
+  edu: "赵雪梅",
+  health: "钱志远",
+  hrss: "孙丽华",
+  housing: "周振宇",
+  samr: "吴晓芳",
+  medins: "郑浩然",
+};
+const APPROVER_NAMES: Record<string, string> = {
+  psb: "陈立军",
+  civil: "杨淑芬",
+  edu: "黄国平",
+  health: "林秀珍",
+  hrss: "马建新",
+  housing: "朱文静",
+  samr: "胡德明",
+  medins: "高春燕",
+};
+
 export const STAFF: readonly StaffSpec[] = [
   ...Object.entries(STAFF_PREFIX).map(([dept, prefix]): StaffSpec => {
     const [zh, en] = DEPT_ZH[dept] ?? [dept, dept];
@@ -491,6 +513,29 @@ export const STAFF: readonly StaffSpec[] = [
       descriptionZh: `${zh}部门窗口人员：处理本部门事项的办件`,
       descriptionEn: `Counter clerk of the ${en} department: works the department's applications`,
     };
+  }),
+  ...Object.entries(STAFF_PREFIX).flatMap(([dept, prefix]): StaffSpec[] => {
+    const [zh, en] = DEPT_ZH[dept] ?? [dept, dept];
+    return [
+      {
+        staffNo: `${prefix}002`,
+        role: "reviewer",
+        name: REVIEWER_NAMES[dept] ?? `${prefix}002`,
+        departmentCode: dept,
+        centreKey: null,
+        descriptionZh: `${zh}部门审查人员：对已受理的本部门办件作初审、复审`,
+        descriptionEn: `Reviewer of the ${en} department: first and second review of accepted applications`,
+      },
+      {
+        staffNo: `${prefix}003`,
+        role: "approver",
+        name: APPROVER_NAMES[dept] ?? `${prefix}003`,
+        departmentCode: dept,
+        centreKey: null,
+        descriptionZh: `${zh}部门审批人员：对本部门办件作出准予或不予许可的决定（不能审批自己受理或审查过的办件）`,
+        descriptionEn: `Approver of the ${en} department: decides the department's applications (never one they accepted or reviewed)`,
+      },
+    ];
   }),
   {
     staffNo: "FT001",

@@ -7,6 +7,7 @@
  * of the official calendar; citizens submit online at any hour. Everything happens strictly
  * before the start of `today`, so applications still in progress then stay open.
  */
+import { OPEN_STATUSES } from "@/lib/applications/lifecycle/statuses";
 import { createHash } from "node:crypto";
 import { sql } from "drizzle-orm";
 import type { Executor } from "../client";
@@ -153,11 +154,13 @@ const MATERIAL_FILE_TYPES: readonly (readonly [string, string])[] = [
   ["png", "image/png"],
 ];
 
+const OPEN: ReadonlySet<string> = new Set(OPEN_STATUSES);
 const APPLICATION_COLUMNS = [
   "id", "number", "service_id", "bundle_id", "bundle_group_id", "applicant_person_id", "subject_person_id",
   "status", "channel", "centre_id", "form_data", "submitted_at", "received_at", "accepted_at", "completed_at",
   "accept_due_on", "due_on", "legal_due_on", "clock_paused_at", "paused_working_days", "deemed_accepted",
   "assigned_clerk_id", "version", "idempotency_key", "created_by_user_id", "created_at", "updated_at",
+  "step_index", "step_kind", "step_due_on",
 ] as const;
 const UPLOAD_COLUMNS = [
   "id", "owner_person_id", "application_id", "file_name", "content_type", "size_bytes", "sha256", "storage_key", "created_at",
@@ -718,6 +721,10 @@ export async function seedHistory(db: Executor, opts: HistoryOptions): Promise<H
       created_by_user_id: h.channel === "counter" ? acceptClerk : a.userId,
       created_at: stamp(h.draftAt),
       updated_at: stamp(lastEv.at),
+      // The history follows the default workflow (workflow null): the window accepts, then it is decided.
+      step_index: wasAccepted ? 1 : 0,
+      step_kind: OPEN.has(status) ? (wasAccepted ? "decide" : "accept") : null,
+      step_due_on: OPEN.has(status) ? (wasAccepted ? isoDay(clockNow.dueDay) : isoDay(clockNow.acceptDueDay)) : null,
     });
     for (const e of happened) {
       out.events.push({

@@ -7,14 +7,15 @@ import { expect, signInAndWait, test } from "../fixtures";
  * completes an accepted application in another browser; after a reload the number is exactly
  * one more. Departments other specs complete applications for (public security) are avoided.
  */
+// The departments' approvers (…003): an accepted application of the seeded history is at its decision step.
 const CLERKS: [staffNo: string, department: string][] = [
-  ["HOU001", "深圳市住房和建设局"],
-  ["CIV001", "深圳市民政局"],
-  ["MED001", "深圳市医疗保障局"],
-  ["HEA001", "深圳市卫生健康委员会"],
-  ["SAM001", "深圳市市场监督管理局"],
-  ["EDU001", "深圳市教育局"],
-  ["HRS001", "深圳市人力资源和社会保障局"],
+  ["HOU003", "深圳市住房和建设局"],
+  ["CIV003", "深圳市民政局"],
+  ["MED003", "深圳市医疗保障局"],
+  ["HEA003", "深圳市卫生健康委员会"],
+  ["SAM003", "深圳市市场监督管理局"],
+  ["EDU003", "深圳市教育局"],
+  ["HRS003", "深圳市人力资源和社会保障局"],
 ];
 
 const chinaToday = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
@@ -43,7 +44,7 @@ async function completedFigure(page: Page): Promise<number> {
   return Number(text.replace(/[^\d]/g, ""));
 }
 
-test("a supervisor's completed count goes up by exactly one when a clerk completes an application", async ({ supervisorPage: page, browser }) => {
+test("a supervisor's completed count goes up by exactly one when an approver completes an application", async ({ supervisorPage: page, browser }) => {
   test.setTimeout(180_000);
   const clerk = await clerkWithAcceptedApplication(browser);
 
@@ -59,10 +60,10 @@ test("a supervisor's completed count goes up by exactly one when a clerk complet
   await expect(page.getByTestId("dashboard-period")).toContainText(`${today} 至 ${today}`);
   const before = await completedFigure(page);
 
-  // Another browser: the clerk approves and completes (审批通过并办结).
-  const approve = clerk.page.getByRole("form", { name: "审批办结" });
-  await approve.getByRole("button", { name: "审批通过并办结" }).click();
-  await expect(clerk.page.getByRole("status").filter({ hasText: "已审批办结" })).toBeVisible();
+  // Another browser: the department's approver decides (准予许可); the seeded history has no delivery step, so that completes it.
+  const approve = clerk.page.getByRole("form", { name: "审批决定：准予许可" });
+  await approve.getByRole("button", { name: "准予许可" }).click();
+  await expect(clerk.page.getByRole("status").filter({ hasText: "已作出准予许可决定" })).toBeVisible();
   await clerk.page.context().close();
 
   await expect

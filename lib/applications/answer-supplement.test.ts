@@ -6,7 +6,7 @@ import { seedCatalogue } from "@/db/seed/catalogue";
 import { createTestDatabase } from "@/db/testing";
 import type { Actor } from "@/lib/auth/actor";
 import { createLicence } from "@/lib/testing/factories";
-import { createClerkActor, createNewbornFamily, NEWBORN_HUKOU_ANSWERS } from "@/lib/testing/processing-factories";
+import { createBackOfficeActor, createClerkActor, createNewbornFamily, NEWBORN_HUKOU_ANSWERS } from "@/lib/testing/processing-factories";
 import { storeUpload } from "@/lib/uploads/store-upload";
 import { answerSupplement, getMySupplementRequest } from "./answer-supplement";
 import { processApplication } from "./process-application";
@@ -14,10 +14,12 @@ import { submitApplication } from "./submit-application";
 
 let h: DbHandle;
 let psb: Actor;
+let psbApprover: Actor;
 beforeAll(async () => {
   h = await createTestDatabase();
   await seedCatalogue(h.db);
   psb = await createClerkActor(h.db, { department: "psb" });
+  psbApprover = await createBackOfficeActor(h.db, "approver", "psb");
 });
 afterAll(async () => {
   await h.close();
@@ -48,7 +50,8 @@ async function withSupplement({ acceptFirst }: { acceptFirst: boolean }) {
   version = (
     await processApplication(
       h.db,
-      psb,
+      // Accepted, it is at the decision step: the approver asks; before acceptance the window does.
+      acceptFirst ? psbApprover : psb,
       { action: "requestSupplement", applicationId: filed.id, version, materialIds: [birth!.id, spouseId!.id], reason },
       at("2026-11-25"),
     )
@@ -151,7 +154,7 @@ describe("answerSupplement", () => {
     const s = await withSupplement({ acceptFirst: true });
     const other = await createNewbornFamily(h.db);
     await expect(answerSupplement(h.db, other.actor, { applicationId: s.applicationId, version: s.version, uploads: {} })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await processApplication(h.db, psb, { action: "reject", applicationId: s.applicationId, version: s.version, reason: "逾期未补正" }, at("2026-12-10"));
+    await processApplication(h.db, psbApprover, { action: "refuse", applicationId: s.applicationId, version: s.version, reason: "逾期未补正" }, at("2026-12-10"));
     await expect(answerSupplement(h.db, s.actor, { applicationId: s.applicationId, version: s.version + 1, uploads: {} })).rejects.toMatchObject({
       code: "CONFLICT",
       messageKey: "errors.process.notAwaitingSupplement",

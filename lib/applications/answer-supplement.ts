@@ -1,18 +1,18 @@
 import "server-only";
-import { and, asc, desc, eq, sql } from "drizzle-orm";
+import { and, asc, desc, eq } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { applicationEvents, applicationMaterials, applications, serviceMaterials, services, uploads } from "@/db/schema";
 import type { ApplicationStatus } from "@/db/schema/enums";
-import { recordAudit } from "@/lib/audit/record-audit";
 import { runEligibilityChecks } from "@/lib/eligibility/checks/run-eligibility-checks";
 import { requirePermission, type Actor } from "@/lib/auth/actor";
 import { receiptClock, resumeClock } from "@/lib/calendar/application-clock";
-import { toChinaDate } from "@/lib/calendar/working-days";
+import { addWorkingDays, toChinaDate } from "@/lib/calendar/working-days";
 import { AppError } from "@/lib/errors";
-import { notifyStatusChange } from "@/lib/notifications/notify-status-change";
 import { loadApplicantContext } from "./applicant-context";
 import { claimUploads } from "./claim-uploads";
 import { clockColumns } from "./filing-steps";
+import { applyTransition, enterStep } from "./lifecycle/apply-transition";
+import { workflowOf } from "./lifecycle/transitions";
 import { answerSupplementSchema, type AnswerSupplementInput } from "./process-schemas";
 import { resolveMaterials, type MaterialCheck } from "./resolve-materials";
 import { systemNote } from "@/lib/i18n/system-notes";
@@ -175,6 +175,10 @@ export async function answerSupplement(db: Executor, actor: Actor, rawInput: Ans
         dueOn: applications.dueOn,
         legalDueOn: applications.legalDueOn,
         pausedWorkingDays: applications.pausedWorkingDays,
+        workflow: applications.workflow,
+        stepIndex: applications.stepIndex,
+        stepDueOn: applications.stepDueOn,
+        onTheSpot: services.onTheSpot,
         serviceCode: services.code,
         serviceZh: services.nameZh,
         serviceEn: services.nameEn,
@@ -240,21 +244,16 @@ export async function answerSupplement(db: Executor, actor: Actor, rawInput: Ans
       const pausedOn = toChinaDate(app.clockPausedAt ?? now);
       const resumed = resumeClock({ pausedOn, pausedWorkingDays: app.pausedWorkingDays, dueOn: app.dueOn, legalDueOn: app.legalDueOn }, today);
       status = "accepted";
-      set = { clockPausedAt: null, pausedWorkingDays: resumed.pausedWorkingDays, dueOn: resumed.dueOn, legalDueOn: resumed.legalDueOn };
+      // The step's own deadline moves by the same working days as the promised one.
+      const stepDueOn = app.stepDueOn ? addWorkingDays(app.stepDueOn, resumed.paused) : null;
+      set = { clockPausedAt: null, pausedWorkingDays: resumed.pausedWorkingDays, dueOn: resumed.dueOn, legalDueOn: resumed.legalDueOn, stepDueOn };
       data = { pausedWorkingDays: resumed.paused, totalPausedWorkingDays: resumed.pausedWorkingDays, dueOn: resumed.dueOn, legalDueOn: resumed.legalDueOn };
     } else {
       const clock = receiptClock(today, app);
       status = "submitted";
-      set = { clockPausedAt: null, ...clockColumns(clock, now) };
+      set = { clockPausedAt: null, ...clockColumns(clock, now), ...enterStep(workflowOf(app), 0, today) };
       data = { pausedWorkingDays: 0, totalPausedWorkingDays: app.pausedWorkingDays, dueOn: clock.dueOn, legalDueOn: clock.legalDueOn, acceptDueOn: clock.acceptDueOn };
     }
-
-    const [updated] = await tx
-      .update(applications)
-      .set({ ...set, status, version: sql`${applications.version} + 1`, updatedAt: now })
-      .where(and(eq(applications.id, app.id), eq(applications.version, input.version), eq(applications.status, "supplement_requested")))
-      .returning({ version: applications.version });
-    if (!updated) throw new AppError("CONFLICT", "track.errors.changedMeanwhile", { internal: "version moved during the answer" });
 
     for (const a of answers) {
       await tx
@@ -262,41 +261,27 @@ export async function answerSupplement(db: Executor, actor: Actor, rawInput: Ans
         .set({ source: a.source!, uploadId: a.uploadId, licenceId: a.licenceId, supplementRequested: false, verifiedAt: null, note: systemNote("notes.suppliedOnRequest") })
         .where(and(eq(applicationMaterials.id, a.id), eq(applicationMaterials.personId, personId)));
     }
-    await tx.insert(applicationEvents).values({
-      applicationId: app.id,
-      personId,
-      fromStatus: "supplement_requested",
-      toStatus: status,
-      actorUserId: actor.id,
-      actorRole: actor.role,
-      note: systemNote("notes.supplementAnswered"),
-      data,
-      occurredAt: now,
-    });
-    // The supplied materials may change what the automatic checks can tell.
-    await runEligibilityChecks(tx, app.id, { today });
-    await recordAudit(tx, {
-      actorUserId: actor.id,
-      actorRole: actor.role,
-      action: "application.resubmit",
-      entityType: "application",
-      entityId: app.id,
-      personId,
-      detail: {
+    const updated = await applyTransition(tx, {
+      action: "answerSupplement",
+      actor,
+      app: { id: app.id, personId, status: "supplement_requested", version: input.version },
+      events: [{ from: "supplement_requested", to: status, note: systemNote("notes.supplementAnswered"), data }],
+      set,
+      audit: {
         service: app.serviceCode,
-        to: status,
         uploaded: answers.filter((a) => a.source === "upload").length,
         fromLibrary: answers.filter((a) => a.source === "library").length,
         pausedWorkingDays: Number(data.pausedWorkingDays),
       },
-    });
-    await notifyStatusChange(tx, {
-      personId,
-      applicationId: app.id,
-      messageKey: "applicationResubmitted",
-      params: { number: app.number, serviceZh: app.serviceZh, serviceEn: app.serviceEn, dueOn: String(data.dueOn) },
+      notice: {
+        key: "applicationResubmitted",
+        params: { number: app.number, serviceZh: app.serviceZh, serviceEn: app.serviceEn, dueOn: String(data.dueOn) },
+      },
       now,
+      stale: () => new AppError("CONFLICT", "track.errors.changedMeanwhile", { internal: "version moved during the answer" }),
     });
+    // The supplied materials may change what the automatic checks can tell.
+    await runEligibilityChecks(tx, app.id, { today });
     return { applicationId: app.id, number: app.number, status, version: updated.version, replayed: false };
   });
 }

@@ -1,8 +1,6 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { rowsOf, type Executor } from "@/db/client";
-import { applicationEvents } from "@/db/schema";
-import type { Actor } from "@/lib/auth/actor";
 import type { ReceiptClock } from "@/lib/calendar/application-clock";
 import type { MaterialCheck } from "./resolve-materials";
 import { systemNote } from "@/lib/i18n/system-notes";
@@ -34,23 +32,5 @@ export function clockColumns(clock: ReceiptClock, now: Date) {
   };
 }
 
-/** The first event of a filed application, with the deadlines its receipt set. */
-export async function recordSubmittedEvent(
-  tx: Executor,
-  actor: Actor,
-  applicationId: string,
-  personId: string,
-  now: Date,
-  clock?: ReceiptClock,
-) {
-  await tx.insert(applicationEvents).values({
-    applicationId,
-    personId,
-    fromStatus: null,
-    toStatus: "submitted",
-    actorUserId: actor.id,
-    actorRole: actor.role,
-    data: clock ? { acceptDueOn: clock.acceptDueOn, dueOn: clock.dueOn, legalDueOn: clock.legalDueOn } : null,
-    occurredAt: now,
-  });
-}
+/** The first event of a filed application: the lifecycle writes it (lib/applications/lifecycle). */
+export { recordFiling as recordSubmittedEvent, filingColumns } from "./lifecycle/apply-transition";

@@ -26,7 +26,10 @@ import { maskResidentId } from "@/lib/id-number";
 import { effectiveStatusSql, type LicenceStatus } from "@/lib/licences/effective-status";
 import { displayLicenceNumber } from "@/lib/licences/list-my-licences";
 import { recordLicenceAccess } from "@/lib/licences/record-licence-access";
+import { stepShareDays, type StepKind, type Workflow, type WorkflowStep } from "@/lib/workflows/workflow-schema";
 import { inClerkScope } from "./clerk-scope";
+import { allowedActions, refusalOf, workflowOf, type LifecycleState, type StaffAction } from "./lifecycle/transitions";
+import { handlersOf } from "./lifecycle/handlers";
 import { optionLabels } from "@/lib/i18n/labels";
 
 /** The reason for use the resident reads in "who used my data" when a clerk opens their application. */
@@ -102,11 +105,80 @@ export type ClerkApplication = {
     deemedAccepted: boolean;
   };
   flag: { at: Date; reason: string | null } | null;
-  timeline: { id: number; from: ApplicationStatus | null; to: ApplicationStatus; at: Date; by: string | null; role: string | null; note: string | null }[];
+  timeline: {
+    id: number;
+    from: ApplicationStatus | null;
+    to: ApplicationStatus;
+    at: Date;
+    by: string | null;
+    role: string | null;
+    note: string | null;
+    /** The workflow step the event was taken at and what it recorded (review opinion, delivery method). */
+    step: WorkflowEventDetail | null;
+  }[];
+  /** The workflow this application follows, where it stands, and what this user may do now. */
+  workflow: {
+    steps: { kind: StepKind; level?: 1 | 2; shareDays: number; current: boolean; done: boolean }[];
+    current: WorkflowStep | null;
+    stepDueOn: string | null;
+    stepLight: Light;
+    escalatedAt: Date | null;
+    allowed: StaffAction[];
+    /** Why the decision buttons are missing for this user, when separation of duties is the reason. */
+    heldBack: "separationOfDuties" | null;
+  };
   materials: ClerkMaterial[];
   eligibility: { criterion: string; result: "pass" | "fail" | "unknown"; detail: Record<string, string | number | boolean | null>; checkedAt: Date }[];
   related: { id: string; number: string; serviceNameZh: string; serviceNameEn: string; status: ApplicationStatus; submittedAt: Date | null }[];
 };
+
+export type WorkflowEventDetail = {
+  kind: StepKind | "escalated";
+  level?: number;
+  opinion?: string;
+  method?: string;
+  trackingNo?: string | null;
+};
+
+function eventDetail(data: Record<string, unknown> | null): WorkflowEventDetail | null {
+  if (!data) return null;
+  if (typeof data.escalated === "string") return { kind: "escalated" };
+  if (typeof data.step !== "string") return null;
+  return {
+    kind: data.step as StepKind,
+    ...(typeof data.level === "number" ? { level: data.level } : {}),
+    ...(typeof data.opinion === "string" ? { opinion: data.opinion } : {}),
+    ...(typeof data.method === "string" ? { method: data.method, trackingNo: typeof data.trackingNo === "string" ? data.trackingNo : null } : {}),
+  };
+}
+
+function workflowView(
+  actor: Actor,
+  a: { status: ApplicationStatus; stepIndex: number; stepKind: string | null; stepDueOn: string | null; stepEscalatedAt: Date | null },
+  workflow: Workflow,
+  handledBy: LifecycleState["handledBy"],
+  today: string,
+): ClerkApplication["workflow"] {
+  const state: LifecycleState = { status: a.status, workflow, stepIndex: a.stepIndex, handledBy };
+  const open = a.stepKind !== null && a.status !== "completed" && a.status !== "rejected" && a.status !== "withdrawn";
+  const allowed = allowedActions(actor, state);
+  const decideRefusal = refusalOf(actor, "approve", state);
+  return {
+    steps: workflow.steps.map((st, i) => ({
+      kind: st.kind,
+      ...(st.kind === "review" ? { level: st.level } : {}),
+      shareDays: stepShareDays(st),
+      current: open && i === a.stepIndex,
+      done: !open ? a.status === "completed" || i < a.stepIndex : i < a.stepIndex,
+    })),
+    current: open ? (workflow.steps[a.stepIndex] ?? null) : null,
+    stepDueOn: open ? a.stepDueOn : null,
+    stepLight: open && a.stepDueOn ? light({ status: "accepted", acceptDueOn: null, dueOn: a.stepDueOn }, today) : "none",
+    escalatedAt: open ? a.stepEscalatedAt : null,
+    allowed,
+    heldBack: decideRefusal?.message === "errors.process.separationOfDuties" ? "separationOfDuties" : null,
+  };
+}
 
 /** The chosen option's words, only for a select answer the definition knows. */
 const optionalLabel = (f: { options?: { value: string; labelZh: string; labelEn: string }[] }, v: unknown) => {
@@ -129,7 +201,7 @@ const display = (v: unknown): string => {
  * logged to the holder's access log in the same transaction.
  */
 export async function getClerkApplicationOrThrow(db: Executor, actor: Actor, applicationId: string, now = new Date()): Promise<ClerkApplication> {
-  requirePermission(actor, "application:process");
+  requirePermission(actor, "application:work");
   requirePermission(actor, "licence:read-for-processing");
   const today = toChinaDate(now);
   const outputType = alias(licenceTypes, "output_type");
@@ -216,6 +288,8 @@ export async function getClerkApplicationOrThrow(db: Executor, actor: Actor, app
           by: users.displayName,
           role: applicationEvents.actorRole,
           note: applicationEvents.note,
+          data: applicationEvents.data,
+          actorUserId: applicationEvents.actorUserId,
         })
         .from(applicationEvents)
         .leftJoin(users, eq(users.id, applicationEvents.actorUserId))
@@ -267,6 +341,8 @@ export async function getClerkApplicationOrThrow(db: Executor, actor: Actor, app
             .orderBy(desc(licenceVerifications.verifiedAt), desc(licenceVerifications.id));
     await recordLicenceAccess(tx, { licenceIds, actor, purpose: MATERIAL_CHECK_PURPOSE, applicationId: a.id });
 
+    const workflow = workflowOf({ workflow: a.workflow, onTheSpot: app.onTheSpot, promisedLimitDays: app.promisedLimitDays });
+    const handledBy = await handlersOf(tx, a.id, personId);
     const formData = a.formData ?? {};
     const known = new Set(app.formFields.map((f) => f.name));
     const form = [
@@ -321,7 +397,8 @@ export async function getClerkApplicationOrThrow(db: Executor, actor: Actor, app
         deemedAccepted: a.deemedAccepted,
       },
       flag: a.flaggedAt ? { at: a.flaggedAt, reason: a.flagReason } : null,
-      timeline: events.map((e) => ({ ...e, note: e.note === null ? null : maskIdsIn(e.note) })),
+      timeline: events.map(({ data, actorUserId: _actor, ...e }) => ({ ...e, note: e.note === null ? null : maskIdsIn(e.note), step: eventDetail(data) })),
+      workflow: workflowView(actor, a, workflow, handledBy, today),
       materials: materialRows.map((m): ClerkMaterial => ({
         serviceMaterialId: m.serviceMaterialId,
         nameZh: m.nameZh,

@@ -9,7 +9,8 @@ import { toChinaDate } from "@/lib/calendar/working-days";
 import { inClerkScope } from "./clerk-scope";
 
 /** Statuses that still need a clerk's action, in the order a queue shows them. */
-export const OPEN_STATUSES = ["submitted", "accepted", "supplement_requested", "approved"] as const satisfies readonly ApplicationStatus[];
+export { OPEN_STATUSES } from "./lifecycle/statuses";
+import { OPEN_STATUSES } from "./lifecycle/statuses";
 
 
 export type ClerkOverview = {
@@ -37,7 +38,7 @@ export type ClerkOverview = {
 
 /** The clerk's landing summary over the services in their scope. */
 export async function getClerkOverview(db: Executor, actor: Actor, now = new Date()): Promise<ClerkOverview> {
-  requirePermission(actor, "application:process");
+  requirePermission(actor, "application:work");
   const light = lightSql(toChinaDate(now));
   const scope = inClerkScope(applications.serviceId, actor);
   const open = inArray(applications.status, [...OPEN_STATUSES]);

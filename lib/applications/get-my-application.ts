@@ -26,8 +26,29 @@ export type MyApplicationDetail = {
     /** The resident's own file for this material, previewable at /api/uploads/<id>. */
     upload: { id: string; fileName: string } | null;
   }[];
-  timeline: { status: ApplicationStatus; at: Date; note: string | null; byStaff: boolean }[];
+  timeline: { status: ApplicationStatus; at: Date; note: string | null; byStaff: boolean; step: ResidentStepNote | null }[];
 };
+
+/**
+ * A workflow step as the resident reads it on the timeline: a review done (not its internal
+ * opinion), how the result was delivered, a step raised for being overdue.
+ */
+export type ResidentStepNote =
+  | { kind: "review"; level: 1 | 2 }
+  | { kind: "deliver"; method: string; trackingNo: string | null }
+  | { kind: "escalated" }
+  | { kind: "refused" };
+
+function residentStepNote(data: Record<string, unknown> | null): ResidentStepNote | null {
+  if (!data) return null;
+  if (typeof data.escalated === "string") return { kind: "escalated" };
+  if (data.step === "decide" && typeof data.reason === "string") return { kind: "refused" };
+  if (data.step === "review") return { kind: "review", level: data.level === 2 ? 2 : 1 };
+  if (data.step === "deliver" && typeof data.method === "string") {
+    return { kind: "deliver", method: data.method, trackingNo: typeof data.trackingNo === "string" ? data.trackingNo : null };
+  }
+  return null;
+}
 
 /**
  * One of the resident's own applications with its materials and timeline. Another person's
@@ -79,6 +100,7 @@ export async function getMyApplicationOrThrow(db: Executor, actor: Actor, applic
         at: applicationEvents.occurredAt,
         note: applicationEvents.note,
         role: applicationEvents.actorRole,
+        data: applicationEvents.data,
       })
       .from(applicationEvents)
       .where(and(eq(applicationEvents.applicationId, app.id), eq(applicationEvents.personId, actor.personId)))
@@ -90,6 +112,12 @@ export async function getMyApplicationOrThrow(db: Executor, actor: Actor, applic
       ...m,
       upload: uploadId && uploadFileName ? { id: uploadId, fileName: uploadFileName } : null,
     })),
-    timeline: events.map((e) => ({ status: e.status, at: e.at, note: e.note, byStaff: e.role !== null && e.role !== "citizen" })),
+    timeline: events.map((e) => ({
+      status: e.status,
+      at: e.at,
+      note: e.note,
+      byStaff: e.role !== null && e.role !== "citizen",
+      step: residentStepNote(e.data),
+    })),
   };
 }

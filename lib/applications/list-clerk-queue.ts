@@ -9,7 +9,8 @@ import { lightSql, type Light } from "@/lib/calendar/application-clock";
 import { toChinaDate } from "@/lib/calendar/working-days";
 import { maskResidentId } from "@/lib/id-number";
 import { inClerkScope } from "./clerk-scope";
-import { OPEN_STATUSES } from "./get-clerk-overview";
+import { OPEN_STATUSES } from "./lifecycle/statuses";
+import { stepsWorkedBy } from "./lifecycle/transitions";
 import { decodeQueueCursor, encodeQueueCursor, QUEUE_PAGE_SIZE, type QueueCursor, type QueueFilters } from "./queue-schemas";
 
 export type QueueRow = {
@@ -29,6 +30,11 @@ export type QueueRow = {
   light: Light;
   flaggedAt: Date | null;
   flagReason: string | null;
+  /** The step it is at (accept, review, decide, deliver), null once closed. */
+  stepKind: string | null;
+  stepDueOn: string | null;
+  /** Set when the step ran past its deadline and was raised to the department head. */
+  escalatedAt: Date | null;
 };
 
 export type ClerkQueuePage = {
@@ -57,6 +63,9 @@ type RawRow = {
   light: Light;
   flagged_at: Date | string | null;
   flag_reason: string | null;
+  step_kind: string | null;
+  step_due_on: string | null;
+  step_escalated_at: Date | string | null;
 };
 
 const asDate = (v: Date | string | null): Date | null => (v === null ? null : v instanceof Date ? v : new Date(v));
@@ -73,7 +82,7 @@ const asDate = (v: Date | string | null): Date | null => (v === null ? null : v 
  * index bound. Service and applicant names are joined for the page's rows only.
  */
 export async function listClerkQueue(db: Executor, actor: Actor, filters: QueueFilters, now = new Date()): Promise<ClerkQueuePage> {
-  requirePermission(actor, "application:process");
+  requirePermission(actor, "application:work");
   const today = toChinaDate(now);
   const scopeServices = await db
     .select({ id: services.id, nameZh: services.nameZh, nameEn: services.nameEn })
@@ -81,6 +90,8 @@ export async function listClerkQueue(db: Executor, actor: Actor, filters: QueueF
     .where(inClerkScope(services.id, actor))
     .orderBy(asc(services.code));
   const serviceIds = scopeServices.filter((s) => !filters.service || s.id === filters.service).map((s) => s.id);
+  // Queues by step: open work only at the steps this post works; closed history stays visible to all.
+  const stepScope = stepScopeSql(stepsWorkedBy(actor.role));
 
   // Open statuses only, one index range per (service, status) on applications_queue_idx.
   // Counting a department's whole closed history would read a large share of the table on
@@ -95,7 +106,7 @@ export async function listClerkQueue(db: Executor, actor: Actor, filters: QueueF
             CROSS JOIN unnest(ARRAY[${sql.join(OPEN_STATUSES.map((st) => sql`${st}`), sql`, `)}]::application_status[]) AS g_status(status)
             CROSS JOIN LATERAL (
               SELECT count(*) AS n FROM ${applications}
-              WHERE ${applications.serviceId} = g_service.id AND ${applications.status} = g_status.status
+              WHERE ${applications.serviceId} = g_service.id AND ${applications.status} = g_status.status AND ${stepScope}
                 ${filters.channel ? sql`AND ${eq(applications.channel, filters.channel)}` : sql``}
             ) AS c
             GROUP BY g_status.status
@@ -106,7 +117,7 @@ export async function listClerkQueue(db: Executor, actor: Actor, filters: QueueF
   const cursor = decodeQueueCursor(filters.after);
   const [counts, rows] = await Promise.all([
     countsQuery(),
-    serviceIds.length === 0 || statuses.length === 0 ? Promise.resolve([] as RawRow[]) : queueRows(db, serviceIds, statuses, filters, cursor, today),
+    serviceIds.length === 0 || statuses.length === 0 ? Promise.resolve([] as RawRow[]) : queueRows(db, serviceIds, statuses, filters, cursor, today, stepScope),
   ]);
 
   const page = rows.slice(0, QUEUE_PAGE_SIZE);
@@ -128,11 +139,20 @@ export async function listClerkQueue(db: Executor, actor: Actor, filters: QueueF
       light: r.light,
       flaggedAt: asDate(r.flagged_at),
       flagReason: r.flag_reason,
+      stepKind: r.step_kind,
+      stepDueOn: r.step_due_on,
+      escalatedAt: asDate(r.step_escalated_at),
     })),
     nextCursor: rows.length > QUEUE_PAGE_SIZE && last ? encodeQueueCursor({ d: last.due_on, n: last.number, i: last.id }) : null,
     countsByStatus: Object.fromEntries(counts.map((c) => [c.status, c.n])),
     services: scopeServices,
   };
+}
+
+/** Open applications at one of `kinds` (or closed ones, whose step is null). */
+function stepScopeSql(kinds: readonly string[]): SQL {
+  if (kinds.length === 0) return sql`${applications.stepKind} IS NULL`;
+  return sql`(${applications.stepKind} IS NULL OR ${applications.stepKind} IN (${sql.join(kinds.map((k) => sql`${k}`), sql`, `)}))`;
 }
 
 /**
@@ -157,6 +177,7 @@ export function queueRowsSql(
   filters: Pick<QueueFilters, "channel" | "light">,
   cursor: QueueCursor | null,
   today: string,
+  stepScope: SQL = sql`true`,
 ): SQL {
   const limit = QUEUE_PAGE_SIZE + 1;
   const a = applications;
@@ -165,9 +186,10 @@ export function queueRowsSql(
     filters.light ? sql`${lightSql(today)} = ${filters.light}` : undefined,
   );
   const extraSql = extra ? sql` AND ${extra}` : sql``;
-  const group = sql`${a.serviceId} = g_service.id AND ${a.status} = g_status.status`;
+  const group = sql`${a.serviceId} = g_service.id AND ${a.status} = g_status.status AND ${stepScope}`;
   const columns = sql`${a.id}, ${a.number}, ${a.serviceId}, ${a.applicantPersonId}, ${a.status}, ${a.channel}, ${a.submittedAt},
-    ${a.dueOn}::text AS due_on, ${a.acceptDueOn}::text AS accept_due_on, ${lightSql(today)} AS light, ${a.flaggedAt}, ${a.flagReason}`;
+    ${a.dueOn}::text AS due_on, ${a.acceptDueOn}::text AS accept_due_on, ${lightSql(today)} AS light, ${a.flaggedAt}, ${a.flagReason},
+    ${a.stepKind}, ${a.stepDueOn}::text AS step_due_on, ${a.stepEscalatedAt}`;
 
   const branches: SQL[] = [];
   if (!cursor || cursor.d !== null) {
@@ -186,7 +208,7 @@ export function queueRowsSql(
   return sql`
     SELECT q.id, q.number, q.service_id, s.name_zh AS service_name_zh, s.name_en AS service_name_en,
            p.name AS applicant_name, p.id_number AS applicant_id_number, q.status, q.channel, q.submitted_at,
-           q.due_on, q.accept_due_on, q.light, q.flagged_at, q.flag_reason
+           q.due_on, q.accept_due_on, q.light, q.flagged_at, q.flag_reason, q.step_kind, q.step_due_on, q.step_escalated_at
     FROM (
       SELECT x.* FROM unnest(ARRAY[${idList}]::uuid[]) AS g_service(id)
       CROSS JOIN unnest(ARRAY[${statusList}]::application_status[]) AS g_status(status)
@@ -206,6 +228,7 @@ async function queueRows(
   filters: QueueFilters,
   cursor: QueueCursor | null,
   today: string,
+  stepScope: SQL,
 ): Promise<RawRow[]> {
-  return rowsOf<RawRow>(await db.execute(queueRowsSql(serviceIds, statuses, filters, cursor, today)));
+  return rowsOf<RawRow>(await db.execute(queueRowsSql(serviceIds, statuses, filters, cursor, today, stepScope)));
 }

@@ -15,7 +15,7 @@ import { seedCatalogue } from "@/db/seed/catalogue";
 import { createTestDatabase } from "@/db/testing";
 import type { Actor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
-import { createClerkActor, createNewbornFamily, NEWBORN_HUKOU_ANSWERS } from "@/lib/testing/processing-factories";
+import { createBackOfficeActor, createClerkActor, createNewbornFamily, NEWBORN_HUKOU_ANSWERS } from "@/lib/testing/processing-factories";
 import { createCitizenUser, createLicence, createPerson, relate } from "@/lib/testing/factories";
 import { prepareApplication } from "./prepare-application";
 import { processApplication } from "./process-application";
@@ -23,10 +23,14 @@ import { submitApplication } from "./submit-application";
 
 let h: DbHandle;
 let psb: Actor;
+let psbReviewer: Actor;
+let psbApprover: Actor;
 beforeAll(async () => {
   h = await createTestDatabase();
   await seedCatalogue(h.db);
   psb = await createClerkActor(h.db, { department: "psb" }, "公安窗口甲");
+  psbReviewer = await createBackOfficeActor(h.db, "reviewer", "psb", "公安审查甲");
+  psbApprover = await createBackOfficeActor(h.db, "approver", "psb", "公安审批甲");
 });
 afterAll(async () => {
   await h.close();
@@ -102,19 +106,22 @@ describe("accept", () => {
 });
 
 describe("requestSupplement", () => {
-  it("after acceptance names the materials, pauses the clock and tells the resident once", async () => {
+  it("after acceptance the back office at its step names the materials, pauses the clock and tells the resident once", async () => {
     const { applicationId } = await fileNewbornHukou();
     await processApplication(h.db, psb, { action: "accept", applicationId, version: 1 }, at("2026-11-24"));
     const materials = await h.db.select().from(applicationMaterials).where(eq(applicationMaterials.applicationId, applicationId));
     const named = materials.slice(0, 2).map((m) => m.id);
     const reason = "出生医学证明照片不清晰，配偶身份证需补充";
-    const result = await processApplication(h.db, psb, { action: "requestSupplement", applicationId, version: 2, materialIds: named, reason }, at("2026-11-25", 11));
+    // Accepted, it is at the decision step: the window no longer asks, the approver does.
+    const window = await conflictOf(processApplication(h.db, psb, { action: "requestSupplement", applicationId, version: 2, materialIds: named, reason }, at("2026-11-25", 11)));
+    expect(window).toMatchObject({ code: "FORBIDDEN", messageKey: "errors.process.notYourStep" });
+    const result = await processApplication(h.db, psbApprover, { action: "requestSupplement", applicationId, version: 2, materialIds: named, reason }, at("2026-11-25", 11));
     expect(result.status).toBe("supplement_requested");
     const row = await rowOf(applicationId);
     expect(row.clockPausedAt?.toISOString()).toBe(at("2026-11-25", 11).toISOString());
     const flagged = await h.db.select({ id: applicationMaterials.id, flag: applicationMaterials.supplementRequested }).from(applicationMaterials).where(eq(applicationMaterials.applicationId, applicationId));
     expect(flagged.filter((m) => m.flag).map((m) => m.id).sort()).toEqual([...named].sort());
-    expect((await eventsOf(applicationId)).at(-1)).toMatchObject({ toStatus: "supplement_requested", note: reason, data: { materialIds: named, reason, paused: true } });
+    expect((await eventsOf(applicationId)).at(-1)).toMatchObject({ toStatus: "supplement_requested", note: reason, data: { materialIds: named, reason, paused: true, step: "decide" } });
   });
 
   it("before acceptance sends it back without pausing; after the completeness deadline it is deemed accepted first", async () => {
@@ -157,19 +164,27 @@ describe("reject", () => {
 });
 
 describe("approve", () => {
-  it("completes newborn registration, issues the baby's household register, and the next service takes it from the library", async () => {
+  it("the approver's decision issues the baby's household register; the window delivers and closes it; the next service takes it from the library", async () => {
     const { applicationId, baby, actor, mother } = await fileNewbornHukou();
     await processApplication(h.db, psb, { action: "accept", applicationId, version: 1 }, at("2026-11-24"));
-    const done = await processApplication(h.db, psb, { action: "approve", applicationId, version: 2, note: "核验无误" }, at("2026-11-25"));
-    expect(done).toMatchObject({ status: "completed", version: 3 });
+    const done = await processApplication(h.db, psbApprover, { action: "approve", applicationId, version: 2, note: "核验无误" }, at("2026-11-25"));
+    // 新生儿入户 delivers after the decision: approved, its licence already in the library.
+    expect(done).toMatchObject({ status: "approved", version: 3 });
     expect(done.issuedLicence?.identifier).toMatch(/^1\.2\.156\.3005\.2\./);
+    expect(await rowOf(applicationId)).toMatchObject({ stepKind: "deliver", completedAt: null });
+    const [approvedNotice] = await h.db.select().from(notifications).where(and(eq(notifications.applicationId, applicationId), eq(notifications.messageKey, "applicationApproved")));
+    expect(approvedNotice).toBeDefined();
 
+    const delivered = await processApplication(h.db, psb, { action: "deliver", applicationId, version: 3, method: "electronic" }, at("2026-11-25", 15));
+    expect(delivered).toMatchObject({ status: "completed", version: 4, issuedLicence: null });
+    expect(await rowOf(applicationId)).toMatchObject({ stepKind: null, completedAt: at("2026-11-25", 15) });
     const events = await eventsOf(applicationId);
-    expect(events.slice(-2).map((e) => [e.fromStatus, e.toStatus, e.note])).toEqual([
-      ["accepted", "approved", "核验无误"],
-      ["approved", "completed", null],
+    expect(events.slice(-2).map((e) => [e.fromStatus, e.toStatus, e.note, e.actorUserId])).toEqual([
+      ["accepted", "approved", "核验无误", psbApprover.id],
+      ["approved", "completed", null, psb.id],
     ]);
-    expect(events.at(-1)?.data).toEqual({ licenceId: done.issuedLicence?.id, onTheSpot: false });
+    expect(events.at(-2)?.data).toEqual({ step: "decide", licenceId: done.issuedLicence?.id });
+    expect(events.at(-1)?.data).toMatchObject({ step: "deliver", method: "electronic", trackingNo: null });
 
     const [licence] = await h.db.select().from(licences).where(eq(licences.id, done.issuedLicence!.id));
     expect(licence).toMatchObject({ holderPersonId: baby.id, status: "valid", sourceApplicationId: applicationId });
@@ -195,7 +210,8 @@ describe("approve", () => {
       FILED,
     );
     const civil = await createClerkActor(h.db, { department: "civil" });
-    const done = await processApplication(h.db, civil, { action: "approve", applicationId: filed.id, version: 1 }, at("2026-11-23", 11));
+    // 即办件: the window's acceptance is the decision.
+    const done = await processApplication(h.db, civil, { action: "accept", applicationId: filed.id, version: 1 }, at("2026-11-23", 11));
     expect(done.status).toBe("completed");
     const events = await eventsOf(filed.id);
     expect(events.map((e) => e.toStatus)).toEqual(["submitted", "accepted", "approved", "completed"]);
@@ -218,7 +234,8 @@ describe("approve", () => {
     );
     expect((await rowOf(filed.id)).subjectPersonId).toBeNull();
     await processApplication(h.db, psb, { action: "accept", applicationId: filed.id, version: 1 }, at("2026-11-24"));
-    const done = await processApplication(h.db, psb, { action: "approve", applicationId: filed.id, version: 2 }, at("2026-11-25"));
+    await processApplication(h.db, psbReviewer, { action: "review", applicationId: filed.id, version: 2, opinion: "agree", note: "证件到期，符合换领条件" }, at("2026-11-24", 14));
+    const done = await processApplication(h.db, psbApprover, { action: "approve", applicationId: filed.id, version: 3 }, at("2026-11-25"));
     const [card] = await h.db.select().from(licences).where(eq(licences.id, done.issuedLicence!.id));
     expect(card).toMatchObject({ holderPersonId: person.id, licenceNumber: person.idNumber });
     const old = await h.db.select().from(licences).where(and(eq(licences.holderPersonId, person.id), eq(licences.status, "superseded")));
@@ -227,8 +244,10 @@ describe("approve", () => {
 
   it("a service that is not on the spot cannot be approved before acceptance", async () => {
     const { applicationId } = await fileNewbornHukou();
-    const e = await conflictOf(processApplication(h.db, psb, { action: "approve", applicationId, version: 1 }, at("2026-11-24")));
+    const e = await conflictOf(processApplication(h.db, psbApprover, { action: "approve", applicationId, version: 1 }, at("2026-11-24")));
     expect(e).toMatchObject({ code: "CONFLICT", messageKey: "errors.process.invalidTransition", params: { status: "submitted" } });
+    // And the window may not decide at all.
+    expect(await conflictOf(processApplication(h.db, psb, { action: "approve", applicationId, version: 1 }, at("2026-11-24")))).toMatchObject({ code: "FORBIDDEN" });
   });
 });
 

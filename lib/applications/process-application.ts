@@ -3,17 +3,18 @@ import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { applicationEvents, applicationMaterials, applications, services, users } from "@/db/schema";
 import type { ApplicationStatus } from "@/db/schema/enums";
-import { recordAudit } from "@/lib/audit/record-audit";
 import { requirePermission, type Actor } from "@/lib/auth/actor";
 import { acceptanceClock, isDeemedAcceptedBy, receiptClock, type AcceptanceClock } from "@/lib/calendar/application-clock";
 import { toChinaDate } from "@/lib/calendar/working-days";
 import { AppError } from "@/lib/errors";
-import { notifyStatusChange } from "@/lib/notifications/notify-status-change";
+import { systemNote } from "@/lib/i18n/system-notes";
 import type { NotificationKey } from "@/lib/notifications/render-notification";
 import { inClerkScope } from "./clerk-scope";
 import { issueOutputLicence } from "./issue-output-licence";
+import { applyTransition, enterStep, type LifecycleEvent } from "./lifecycle/apply-transition";
+import { handlersOf } from "./lifecycle/handlers";
+import { currentStep, refusalOf, statusAfterStep, workflowOf, type LifecycleState } from "./lifecycle/transitions";
 import { processApplicationSchema, type ProcessApplicationInput } from "./process-schemas";
-import { systemNote } from "@/lib/i18n/system-notes";
 
 export type ProcessedApplication = {
   applicationId: string;
@@ -23,8 +24,6 @@ export type ProcessedApplication = {
   issuedLicence: { id: string; identifier: string } | null;
 };
 
-type Step = { from: ApplicationStatus; to: ApplicationStatus; note: string | null; data: Record<string, unknown> | null };
-
 /** Why an acceptance is lawful on its day, for the timeline and the metrics (E1 reads `data`). */
 const acceptedData = (clock: AcceptanceClock) => ({
   deemed: clock.deemed,
@@ -33,6 +32,8 @@ const acceptedData = (clock: AcceptanceClock) => ({
   legalDueOn: clock.legalDueOn,
 });
 const DEEMED_NOTE = systemNote("notes.deemedAccepted");
+const METHOD_ZH = { collect: "窗口领取", post: "邮寄送达", electronic: "电子送达" } as const;
+const METHOD_EN = { collect: "collected at the window", post: "by post", electronic: "electronically" } as const;
 
 function parse(input: unknown): ProcessApplicationInput {
   const parsed = processApplicationSchema.safeParse(input);
@@ -58,15 +59,15 @@ async function changedError(tx: Executor, applicationId: string): Promise<AppErr
   });
 }
 
-const invalid = (status: ApplicationStatus, action: string) =>
-  new AppError("CONFLICT", "errors.process.invalidTransition", { params: { status }, internal: `${action} from ${status}` });
-
 /**
- * A clerk's decision on an application in their scope: accept (受理), request a supplement
- * naming every missing material at once (一次性告知补正), reject, or approve and complete (办结,
- * issuing the service's output licence into the library). One transaction: the application row
- * first (version bumped — of two clerks acting on the version they both saw exactly one wins),
- * then the event rows, the output licence, the audit row and the resident's notice.
+ * A member of staff's act on an application in their scope, at the step it is at: the window
+ * accepts (受理; an on-the-spot service is decided and completed at once), asks for every missing
+ * material at once (一次性告知补正) or refuses to receive it (不予受理); a reviewer records the
+ * review (审查) opinion; an approver — never the person who accepted or reviewed it — approves
+ * (准予许可, the output licence enters the library now) or refuses with the legal basis; the
+ * window records how the result was delivered (送达) and the case is closed (办结). The lifecycle
+ * decides who may (`refusalOf`) and writes it (`applyTransition`): one transaction, status and
+ * version first, then the timeline, the licence, the audit row and the resident's notice.
  */
 export async function processApplication(
   db: Executor,
@@ -74,7 +75,7 @@ export async function processApplication(
   rawInput: ProcessApplicationInput,
   now = new Date(),
 ): Promise<ProcessedApplication> {
-  requirePermission(actor, "application:process");
+  requirePermission(actor, "application:work");
   const input = parse(rawInput);
   const scope = inClerkScope(applications.serviceId, actor);
   const today = toChinaDate(now);
@@ -91,11 +92,9 @@ export async function processApplication(
         formData: applications.formData,
         receivedAt: applications.receivedAt,
         submittedAt: applications.submittedAt,
-        acceptedAt: applications.acceptedAt,
         acceptDueOn: applications.acceptDueOn,
-        dueOn: applications.dueOn,
-        legalDueOn: applications.legalDueOn,
-        deemedAccepted: applications.deemedAccepted,
+        workflow: applications.workflow,
+        stepIndex: applications.stepIndex,
         serviceCode: services.code,
         serviceZh: services.nameZh,
         serviceEn: services.nameEn,
@@ -110,32 +109,56 @@ export async function processApplication(
     if (!app) throw new AppError("NOT_FOUND", "errors.notFound");
     if (app.version !== input.version) throw await changedError(tx, app.id);
 
+    const workflow = workflowOf(app);
+    const state: LifecycleState = {
+      status: app.status,
+      workflow,
+      stepIndex: app.stepIndex,
+      handledBy: await handlersOf(tx, app.id, app.applicantPersonId),
+    };
+    const refusal = refusalOf(actor, input.action, state);
+    if (refusal) throw new AppError(refusal.code, refusal.message, { params: { status: app.status }, internal: `${input.action} from ${app.status}` });
+    const step = currentStep(state);
+
     const limits = { promisedLimitDays: app.promisedLimitDays, legalLimitDays: app.legalLimitDays };
     const receivedOn = toChinaDate(app.receivedAt ?? app.submittedAt ?? now);
-    const accept = () => acceptanceClock({ receivedOn, acceptDueOn: app.acceptDueOn ?? receiptClock(receivedOn, limits).acceptDueOn }, today, limits);
-
-    const steps: Step[] = [];
-    const set: Partial<typeof applications.$inferInsert> = {};
+    const events: LifecycleEvent[] = [];
+    const set: Partial<typeof applications.$inferInsert> = { assignedClerkId: actor.id };
     let acceptedClock: AcceptanceClock | null = null;
     const acceptNow = () => {
-      acceptedClock = accept();
-      steps.push({ from: "submitted", to: "accepted", note: acceptedClock.deemed ? DEEMED_NOTE : null, data: acceptedData(acceptedClock) });
-      Object.assign(set, {
-        acceptedAt: now,
-        dueOn: acceptedClock.dueOn,
-        legalDueOn: acceptedClock.legalDueOn,
-        deemedAccepted: acceptedClock.deemed,
-      });
+      const clock = acceptanceClock({ receivedOn, acceptDueOn: app.acceptDueOn ?? receiptClock(receivedOn, limits).acceptDueOn }, today, limits);
+      acceptedClock = clock;
+      events.push({ from: "submitted", to: "accepted", note: clock.deemed ? DEEMED_NOTE : null, data: { ...acceptedData(clock), step: "accept" } });
+      Object.assign(set, { acceptedAt: now, dueOn: clock.dueOn, legalDueOn: clock.legalDueOn, deemedAccepted: clock.deemed });
+      return clock;
+    };
+    /** Leaves the current step forward to the next staffed one (or closes it). */
+    const moveOn = () => {
+      const after = statusAfterStep(workflow, app.stepIndex);
+      Object.assign(set, enterStep(workflow, after.stepIndex, today));
+      return after;
     };
 
     let supplementIds: string[] = [];
+    let decided = false;
+    let notice: { key: NotificationKey; params: Record<string, string | number> } | null = null;
+    const service = { number: app.number, serviceZh: app.serviceZh, serviceEn: app.serviceEn };
     switch (input.action) {
-      case "accept":
-        if (app.status !== "submitted") throw invalid(app.status, input.action);
-        acceptNow();
+      case "accept": {
+        const clock = acceptNow();
+        const after = moveOn();
+        if (after.status === "completed") {
+          // 即办件: accepted, decided and completed by the window in one act.
+          decided = true;
+          events.push({ from: "accepted", to: "approved", note: null, data: { step: "decide", onTheSpot: true } });
+          events.push({ from: "approved", to: "completed", note: null, data: null });
+          set.completedAt = now;
+        } else {
+          notice = { key: "applicationAccepted", params: { ...service, dueOn: clock.dueOn } };
+        }
         break;
+      }
       case "requestSupplement": {
-        if (app.status !== "submitted" && app.status !== "accepted") throw invalid(app.status, input.action);
         const named = await tx
           .select({ id: applicationMaterials.id })
           .from(applicationMaterials)
@@ -158,41 +181,99 @@ export async function processApplication(
           from = "accepted";
         }
         const paused = from === "accepted";
-        steps.push({ from, to: "supplement_requested", note: input.reason, data: { materialIds: supplementIds, reason: input.reason, paused } });
-        Object.assign(set, { clockPausedAt: paused ? now : null });
+        events.push({
+          from,
+          to: "supplement_requested",
+          note: input.reason,
+          data: { materialIds: supplementIds, reason: input.reason, paused, step: step?.kind ?? "accept" },
+        });
+        set.clockPausedAt = paused ? now : null;
+        notice = { key: "applicationSupplementRequested", params: { ...service, count: supplementIds.length, reason: input.reason } };
         break;
       }
       case "reject":
-        if (app.status !== "submitted" && app.status !== "accepted" && app.status !== "supplement_requested") {
-          throw invalid(app.status, input.action);
-        }
-        steps.push({ from: app.status, to: "rejected", note: input.reason, data: { reason: input.reason } });
-        Object.assign(set, { clockPausedAt: null });
+        events.push({ from: app.status, to: "rejected", note: input.reason, data: { reason: input.reason, step: "accept" } });
+        Object.assign(set, { clockPausedAt: null, stepKind: null, stepDueOn: null });
+        notice = { key: "applicationRejected", params: { ...service, reason: input.reason } };
         break;
+      case "review": {
+        const level = step?.kind === "review" ? step.level : 1;
+        events.push({ from: "accepted", to: "accepted", note: input.note, data: { step: "review", level, opinion: input.opinion } });
+        moveOn();
+        break;
+      }
       case "approve": {
-        if (app.status === "submitted" && app.onTheSpot) acceptNow();
-        else if (app.status !== "accepted" && app.status !== "approved") throw invalid(app.status, input.action);
-        if (app.status !== "approved") steps.push({ from: "accepted", to: "approved", note: input.note ?? null, data: null });
-        // `data` of the completed step is filled once the licence exists (below).
-        steps.push({ from: "approved", to: "completed", note: null, data: null });
-        Object.assign(set, { completedAt: now });
+        decided = true;
+        events.push({ from: "accepted", to: "approved", note: input.note || null, data: { step: "decide" } });
+        const after = moveOn();
+        if (after.status === "completed") {
+          events.push({ from: "approved", to: "completed", note: null, data: null });
+          set.completedAt = now;
+        }
+        break;
+      }
+      case "refuse": {
+        const basis = step?.kind === "decide" ? step.legalBasis : { zh: "—", en: "—" };
+        events.push({ from: app.status, to: "rejected", note: input.reason, data: { step: "decide", reason: input.reason, legalBasis: basis } });
+        Object.assign(set, { clockPausedAt: null, stepKind: null, stepDueOn: null });
+        notice = { key: "applicationRefused", params: { ...service, reason: input.reason, basisZh: basis.zh, basisEn: basis.en } };
+        break;
+      }
+      case "deliver": {
+        if (step?.kind !== "deliver" || !step.methods.includes(input.method)) {
+          throw new AppError("VALIDATION", "errors.process.deliveryMethod", { fieldErrors: { method: "validation.invalid" } });
+        }
+        const trackingNo = input.method === "post" ? (input.trackingNo ?? null) : null;
+        events.push({
+          from: "approved",
+          to: "completed",
+          note: null,
+          data: { step: "deliver", method: input.method, trackingNo, idChecked: input.method === "collect" },
+        });
+        Object.assign(set, { completedAt: now, ...enterStep(workflow, null, today) });
+        notice = { key: "applicationDelivered", params: { ...service, methodZh: METHOD_ZH[input.method], methodEn: METHOD_EN[input.method] } };
         break;
       }
     }
-    const finalStatus = steps[steps.length - 1]!.to;
 
-    const [updated] = await tx
-      .update(applications)
-      .set({
-        ...set,
-        status: finalStatus,
-        assignedClerkId: actor.id,
-        version: sql`${applications.version} + 1`,
-        updatedAt: now,
-      })
-      .where(and(eq(applications.id, app.id), eq(applications.version, input.version)))
-      .returning({ version: applications.version });
-    if (!updated) throw await changedError(tx, app.id);
+    // The decision issues the service's own certificate into the library (before delivery).
+    let licence: Awaited<ReturnType<typeof issueOutputLicence>> | null = null;
+    if (decided && app.issuesLicenceTypeId) licence = await issueOutputLicence(tx, app, app.issuesLicenceTypeId, now);
+    const completed = events.find((e) => e.to === "completed" && !e.data);
+    if (completed) completed.data = { licenceId: licence?.id ?? null, onTheSpot: app.onTheSpot };
+    const decision = events.find((e) => e.to === "approved");
+    if (decision && licence) decision.data = { ...decision.data, licenceId: licence.id };
+    if (decided) {
+      const closed = events[events.length - 1]!.to === "completed";
+      notice = closed
+        ? licence
+          ? { key: "applicationCompletedLicence", params: { ...service, licenceZh: licence.typeNameZh, licenceEn: licence.typeNameEn } }
+          : { key: "applicationCompleted", params: service }
+        : licence
+          ? { key: "applicationApproved", params: { ...service, licenceZh: licence.typeNameZh, licenceEn: licence.typeNameEn } }
+          : { key: "applicationApprovedNoLicence", params: service };
+    }
+
+    const result = await applyTransition(tx, {
+      action: input.action,
+      actor,
+      app: { id: app.id, personId: app.applicantPersonId, status: app.status, version: input.version },
+      events,
+      set,
+      audit: {
+        service: app.serviceCode,
+        steps: events.map((e) => e.to),
+        ...(step ? { step: step.kind } : {}),
+        ...(acceptedClock ? { deemed: (acceptedClock as AcceptanceClock).deemed } : {}),
+        ...(supplementIds.length > 0 ? { materials: supplementIds.length } : {}),
+        ...(input.action === "review" ? { opinion: input.opinion } : {}),
+        ...(input.action === "deliver" ? { method: input.method } : {}),
+        ...(licence ? { licence: licence.identifier, hukouRegistered: licence.hukouRegistered } : {}),
+      },
+      notice,
+      now,
+      stale: () => changedError(tx, app.id),
+    });
 
     if (input.action === "requestSupplement") {
       await tx
@@ -201,66 +282,11 @@ export async function processApplication(
         .where(and(eq(applicationMaterials.applicationId, app.id), eq(applicationMaterials.personId, app.applicantPersonId)));
     }
 
-    let licence: Awaited<ReturnType<typeof issueOutputLicence>> | null = null;
-    if (input.action === "approve" && app.issuesLicenceTypeId) {
-      licence = await issueOutputLicence(tx, app, app.issuesLicenceTypeId, now);
-    }
-    const completedStep = steps.find((s) => s.to === "completed");
-    if (completedStep) completedStep.data = { licenceId: licence?.id ?? null, onTheSpot: app.onTheSpot };
-
-    await tx.insert(applicationEvents).values(
-      steps.map((s) => ({
-        applicationId: app.id,
-        personId: app.applicantPersonId,
-        fromStatus: s.from,
-        toStatus: s.to,
-        actorUserId: actor.id,
-        actorRole: actor.role,
-        note: s.note,
-        data: s.data,
-        occurredAt: now,
-      })),
-    );
-    await recordAudit(tx, {
-      actorUserId: actor.id,
-      actorRole: actor.role,
-      action: `application.${input.action}`,
-      entityType: "application",
-      entityId: app.id,
-      personId: app.applicantPersonId,
-      detail: {
-        service: app.serviceCode,
-        from: app.status,
-        to: finalStatus,
-        steps: steps.map((s) => s.to),
-        ...(acceptedClock ? { deemed: (acceptedClock as AcceptanceClock).deemed } : {}),
-        ...(supplementIds.length > 0 ? { materials: supplementIds.length } : {}),
-        ...(licence ? { licence: licence.identifier, hukouRegistered: licence.hukouRegistered } : {}),
-      },
-    });
-
-    const service = { number: app.number, serviceZh: app.serviceZh, serviceEn: app.serviceEn };
-    const notice = ((): { key: NotificationKey; params: Record<string, string | number> } => {
-      switch (input.action) {
-        case "accept":
-          return { key: "applicationAccepted", params: { ...service, dueOn: set.dueOn as string } };
-        case "requestSupplement":
-          return { key: "applicationSupplementRequested", params: { ...service, count: supplementIds.length, reason: input.reason } };
-        case "reject":
-          return { key: "applicationRejected", params: { ...service, reason: input.reason } };
-        case "approve":
-          return licence
-            ? { key: "applicationCompletedLicence", params: { ...service, licenceZh: licence.typeNameZh, licenceEn: licence.typeNameEn } }
-            : { key: "applicationCompleted", params: service };
-      }
-    })();
-    await notifyStatusChange(tx, { personId: app.applicantPersonId, applicationId: app.id, messageKey: notice.key, params: notice.params, now });
-
     return {
       applicationId: app.id,
       number: app.number,
-      status: finalStatus,
-      version: updated.version,
+      status: result.status,
+      version: result.version,
       issuedLicence: licence ? { id: licence.id, identifier: licence.identifier } : null,
     };
   });

@@ -12,7 +12,7 @@ import { AppError } from "@/lib/errors";
 import { recordLicenceAccess } from "@/lib/licences/record-licence-access";
 import { notifyStatusChange } from "@/lib/notifications/notify-status-change";
 import { inClerkScope } from "./clerk-scope";
-import { clockColumns, COUNTER_MATERIAL_NOTE, materialSource, nextApplicationNumber, recordSubmittedEvent } from "./filing-steps";
+import { clockColumns, COUNTER_MATERIAL_NOTE, materialSource, nextApplicationNumber, recordSubmittedEvent, filingColumns } from "./filing-steps";
 import { loadApplicantContext } from "./applicant-context";
 import { claimUploads, uploadableOutcomes as uploadable } from "./claim-uploads";
 import { buildAnswersSchema, type submitApplicationSchema } from "./answers-schema";
@@ -111,6 +111,7 @@ export async function submitApplication(
         formData: { ...parsed.data, ...locked },
         submittedAt: now,
         ...clockColumns(clock, now),
+        ...filingColumns(service, today),
         idempotencyKey: input.idempotencyKey,
         createdByUserId: actor.id,
         createdAt: now,
@@ -172,7 +173,7 @@ export async function submitApplication(
       const read = rows.flatMap((r) => (r.licenceId ? [r.licenceId] : []));
       await recordLicenceAccess(tx, { licenceIds: read, actor, purpose: "窗口收件", applicationId: created.id });
     }
-    await recordSubmittedEvent(tx, actor, created.id, personId, now, clock);
+    await recordSubmittedEvent(tx, actor, { id: created.id, personId }, now, clock);
     // 自动比对: services with automatic eligibility checks are checked as they are filed.
     await runEligibilityChecks(tx, created.id, { today });
     const fromLibrary = rows.filter((r) => r.source === "library").length;

@@ -14,7 +14,7 @@ import { notifyStatusChange } from "@/lib/notifications/notify-status-change";
 import { buildAnswersSchema } from "./answers-schema";
 import type { submitBundleSchema } from "./bundle-schema";
 import { claimUploads, uploadableOutcomes } from "./claim-uploads";
-import { clockColumns, materialSource, nextApplicationNumber, recordSubmittedEvent } from "./filing-steps";
+import { clockColumns, materialSource, nextApplicationNumber, recordSubmittedEvent, filingColumns } from "./filing-steps";
 import { findBundleOrThrow, materialKey, planBundle } from "./prepare-bundle";
 import { systemNote } from "@/lib/i18n/system-notes";
 
@@ -112,6 +112,7 @@ export async function submitBundle(
           formData: formDataOf[i] ?? {},
           submittedAt: now,
           ...clockColumns(clock, now),
+        ...filingColumns(service, today),
           // The first application carries the key itself; the others derive theirs from it.
           idempotencyKey: i === 0 ? input.idempotencyKey : `${input.idempotencyKey}#${service.code}`,
           createdByUserId: actor.id,
@@ -157,7 +158,7 @@ export async function submitBundle(
         };
       });
       if (rows.length > 0) await tx.insert(applicationMaterials).values(rows);
-      await recordSubmittedEvent(tx, actor, created.id, personId, now, clock);
+      await recordSubmittedEvent(tx, actor, { id: created.id, personId }, now, clock);
       // 自动比对: services with automatic eligibility checks are checked as they are filed.
       await runEligibilityChecks(tx, created.id, { today: toChinaDate(now) });
       await recordAudit(tx, {

@@ -1,12 +1,11 @@
 import "server-only";
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import { applicationEvents, applications, services } from "@/db/schema";
-import { recordAudit } from "@/lib/audit/record-audit";
+import { applications, services } from "@/db/schema";
 import { requirePermission, type Actor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
-import { notifyStatusChange } from "@/lib/notifications/notify-status-change";
-import { canWithdraw, parseTrackInput, WITHDRAWABLE_STATUSES, withdrawApplicationSchema, type WithdrawApplicationInput } from "./track-schemas";
+import { applyTransition } from "./lifecycle/apply-transition";
+import { canWithdraw, parseTrackInput, withdrawApplicationSchema, type WithdrawApplicationInput } from "./track-schemas";
 
 export type WithdrawnApplication = { id: string; number: string };
 
@@ -48,38 +47,16 @@ export async function withdrawApplication(
       throw new AppError("CONFLICT", "track.errors.notWithdrawable", { internal: `withdraw from ${app.status}` });
     }
 
-    const [changed] = await tx
-      .update(applications)
-      .set({ status: "withdrawn", clockPausedAt: null, version: sql`${applications.version} + 1`, updatedAt: now })
-      .where(and(owned, inArray(applications.status, [...WITHDRAWABLE_STATUSES]), eq(applications.version, app.version)))
-      .returning({ id: applications.id });
-    if (!changed) throw new AppError("CONFLICT", "track.errors.changedMeanwhile", { internal: "version moved during withdrawal" });
-
-    await tx.insert(applicationEvents).values({
-      applicationId: app.id,
-      personId,
-      fromStatus: app.status,
-      toStatus: "withdrawn",
-      actorUserId: actor.id,
-      actorRole: actor.role,
-      note: reason,
-      occurredAt: now,
-    });
-    await recordAudit(tx, {
-      actorUserId: actor.id,
-      actorRole: actor.role,
-      action: "application.withdraw",
-      entityType: "application",
-      entityId: app.id,
-      personId,
-      detail: { service: app.serviceCode, from: app.status, withReason: reason !== null },
-    });
-    await notifyStatusChange(tx, {
-      personId,
-      applicationId: app.id,
-      messageKey: "applicationWithdrawn",
-      params: { number: app.number, serviceZh: app.serviceZh, serviceEn: app.serviceEn },
+    await applyTransition(tx, {
+      action: "withdraw",
+      actor,
+      app: { id: app.id, personId, status: app.status, version: app.version },
+      events: [{ from: app.status, to: "withdrawn", note: reason }],
+      set: { clockPausedAt: null, stepKind: null, stepDueOn: null },
+      audit: { service: app.serviceCode, withReason: reason !== null },
+      notice: { key: "applicationWithdrawn", params: { number: app.number, serviceZh: app.serviceZh, serviceEn: app.serviceEn } },
       now,
+      stale: () => new AppError("CONFLICT", "track.errors.changedMeanwhile", { internal: "version moved during withdrawal" }),
     });
     return { id: app.id, number: app.number };
   });

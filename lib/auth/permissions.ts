@@ -8,12 +8,23 @@ const grants = {
   "portal:citizen": ["citizen"],
   "application:file": ["citizen", "clerk"],
   "application:read-own": ["citizen"],
+  /** Window work besides the lifecycle: counter intake, register corrections. */
   "application:process": ["clerk"],
+  /** See the queue and an application in scope (every back-office kind). */
+  "application:work": ["clerk", "reviewer", "approver"],
+  /** 受理 / 补正 / 不予受理 / 送达 at the comprehensive or department window. */
+  "application:accept": ["clerk"],
+  /** 审查 (初审/复审) in the department's back office. */
+  "application:review": ["reviewer"],
+  /** 决定: approve or refuse, in the department's back office. */
+  "application:decide": ["approver"],
+  /** Raising an overdue step to the department head (the daily job, acting as the system). */
+  "application:escalate": ["admin"],
   "person:lookup": ["clerk"],
-  "licence:read-for-processing": ["clerk"],
+  "licence:read-for-processing": ["clerk", "reviewer", "approver"],
   "metrics:read": ["supervisor", "admin"],
   "proactive:notify": ["supervisor"],
-  "backoffice:enter": ["clerk", "supervisor", "admin"],
+  "backoffice:enter": ["clerk", "reviewer", "approver", "supervisor", "admin"],
   "admin:manage": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
@@ -27,6 +38,8 @@ export function can(role: Role, permission: Permission): boolean {
 export const homeOf: Record<Role, string> = {
   citizen: "/my",
   clerk: "/counter",
+  reviewer: "/counter",
+  approver: "/counter",
   supervisor: "/supervisor",
   admin: "/admin",
 };

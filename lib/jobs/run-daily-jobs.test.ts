@@ -19,6 +19,6 @@ describe("runDailyJobs", () => {
     const now = new Date("2026-11-23T01:00:00Z");
     const first = await runDailyJobs(h.db, now);
     expect(first.slotsOpened).toBe(10 * SLOT_STARTS.length);
-    expect(await runDailyJobs(h.db, now)).toEqual({ flagged: 0, slotsOpened: 0, uploadsPurged: 0 });
+    expect(await runDailyJobs(h.db, now)).toEqual({ flagged: 0, slotsOpened: 0, uploadsPurged: 0, escalated: 0 });
   });
 });

@@ -3,8 +3,7 @@ import { sql, type SQL } from "drizzle-orm";
 import { rowsOf, type Executor } from "@/db/client";
 import { applicationMaterials, applications, licences, licenceTypes, notifications } from "@/db/schema";
 
-/** Statuses in which an application still relies on its materials. */
-export const OPEN_STATUSES = ["submitted", "accepted", "supplement_requested", "approved"] as const;
+import { OPEN_STATUSES } from "@/lib/applications/lifecycle/statuses";
 
 export type FlaggedApplication = {
   applicationId: string;

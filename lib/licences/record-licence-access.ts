@@ -10,6 +10,8 @@ import { AppError } from "@/lib/errors";
 const roleLabels: Record<Role, string> = {
   citizen: "居民",
   clerk: "窗口人员",
+  reviewer: "部门审查人员",
+  approver: "部门审批人员",
   supervisor: "监管人员",
   admin: "系统管理员",
 };

@@ -1,4 +1,5 @@
 import "server-only";
+import { OPEN_STATUSES } from "@/lib/applications/lifecycle/statuses";
 import { and, asc, desc, eq, gte, inArray, lt, sql, type SQL } from "drizzle-orm";
 import { rowsOf, type Executor } from "@/db/client";
 import {
@@ -185,7 +186,7 @@ export async function getDashboard(db: Executor, actor: Actor, input: DashboardF
   };
 }
 
-const OPEN = ["submitted", "accepted", "supplement_requested", "approved"] as const;
+const OPEN = OPEN_STATUSES;
 
 /** Overdue now and due within a working day, from the open applications (status, due_on indexes). */
 async function liveFigures(db: Executor, actor: Actor, filter: DashboardFilter, today: string) {

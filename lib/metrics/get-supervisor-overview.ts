@@ -1,4 +1,5 @@
 import "server-only";
+import { OPEN_STATUSES } from "@/lib/applications/lifecycle/statuses";
 import { and, asc, eq, gte, inArray, lt, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { applicationDailyStats as ads, applications, departments, services } from "@/db/schema";
@@ -23,7 +24,7 @@ export type DepartmentRow = {
 };
 export type SupervisorOverview = { months: MonthRow[]; departments: DepartmentRow[]; today: string; since: string };
 
-const OPEN = ["submitted", "accepted", "supplement_requested", "approved"] as const;
+const OPEN = OPEN_STATUSES;
 
 /**
  * The morning overview: twelve months of throughput and limits kept (from the daily rollups,

@@ -33,6 +33,22 @@ export async function createClerkActor(
   return { id: user.id, role: "clerk", displayName, personId: null, departmentId: deptId, centreId: scope.centreId ?? null };
 }
 
+/** A department's back-office reviewer (审查) or approver (决定): a user row and the Actor for it. */
+export async function createBackOfficeActor(
+  db: Executor,
+  role: "reviewer" | "approver",
+  department: Parameters<typeof departmentId>[0],
+  displayName = `${role === "reviewer" ? "审查" : "审批"}${randomInt(1000, 9999)}`,
+): Promise<Actor> {
+  const deptId = departmentId(department);
+  const [user] = await db
+    .insert(users)
+    .values({ role, staffNo: `PB${String(randomInt(0, 1e7)).padStart(7, "0")}`, displayName, passwordHash: "test-no-login", departmentId: deptId })
+    .returning();
+  if (!user) throw new Error("back-office user not created");
+  return { id: user.id, role, displayName, personId: null, departmentId: deptId, centreId: null };
+}
+
 /**
  * A Shenzhen family with a 3-week-old baby not yet in the hukou: the mother (a citizen user)
  * holds ID card, household register and marriage certificate; the father's ID card is valid;

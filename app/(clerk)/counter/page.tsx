@@ -17,7 +17,7 @@ export async function generateMetadata() {
 }
 
 export default async function ClerkHomePage() {
-  const actor = await requirePageUser("clerk");
+  const actor = await requirePageUser("clerk", "reviewer", "approver");
   const db = await getDb();
   const [t, tc, locale, overview] = await Promise.all([
     getTranslations("clerkHome"),

@@ -23,7 +23,7 @@ export async function generateMetadata() {
 const STATUSES = applicationStatuses.filter((s) => s !== "draft");
 
 export default async function ClerkQueuePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const actor = await requirePageUser("clerk");
+  const actor = await requirePageUser("clerk", "reviewer", "approver");
   const db = await getDb();
   const filters = queueFiltersSchema.parse(await searchParams);
   const [t, ts, locale, queue] = await Promise.all([
@@ -159,6 +159,16 @@ export default async function ClerkQueuePage({ searchParams }: { searchParams: P
                     </TableCell>
                     <TableCell>
                       <StatusBadge status={r.status} />
+                      {r.stepKind ? (
+                        <span className="block text-xs text-muted-foreground">
+                          {t("queue.step", { step: t(`step.${r.stepKind as "accept"}`), day: r.stepDueOn ?? "—" })}
+                        </span>
+                      ) : null}
+                      {r.escalatedAt ? (
+                        <Badge variant="destructive" className="mt-1">
+                          {t("step.escalated")}
+                        </Badge>
+                      ) : null}
                     </TableCell>
                     <TableCell>{t(`channel.${r.channel as (typeof QUEUE_CHANNELS)[number]}`)}</TableCell>
                     <TableCell>

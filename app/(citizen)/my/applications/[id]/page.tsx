@@ -102,9 +102,21 @@ export default async function MyApplicationPage({
             <ol className="grid gap-3 border-l pl-4" aria-label={t("timeline")}>
               {app.timeline.map((e, i) => (
                 <li key={i} className="text-sm">
-                  <span className="font-medium">{ts(e.status)}</span>
+                  <span className="font-medium">
+                    {e.step?.kind === "review"
+                      ? tr(`steps.review${e.step.level}`)
+                      : e.step?.kind === "escalated" || e.step?.kind === "refused"
+                        ? tr(`steps.${e.step.kind}`)
+                        : ts(e.status)}
+                  </span>
                   <span className="ml-2 text-muted-foreground">{format.dateTime(e.at, { dateStyle: "medium", timeStyle: "short" })}</span>
-                  {e.note ? <p className="text-muted-foreground">{labels.note(e.note)}</p> : null}
+                  {e.step?.kind === "deliver" ? (
+                    <p className="text-muted-foreground">
+                      {tr(`steps.deliver.${e.step.method as "collect"}`)}
+                      {e.step.trackingNo ? ` · ${tr("steps.tracking", { no: e.step.trackingNo })}` : ""}
+                    </p>
+                  ) : null}
+                  {e.note && e.step?.kind !== "review" ? <p className="text-muted-foreground">{labels.note(e.note)}</p> : null}
                 </li>
               ))}
             </ol>

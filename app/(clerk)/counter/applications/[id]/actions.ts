@@ -9,7 +9,7 @@ import { statusChangedError } from "@/lib/applications/status-changed-error";
 import { verifyLicence, verifyLicenceSchema } from "@/lib/licences/verify-licence";
 
 /** Accept / request supplement / reject / approve, on the version the clerk saw. */
-export const processApplicationAction = userAction(["clerk"], processApplicationSchema, async (input, { db, actor }) => {
+export const processApplicationAction = userAction(["clerk", "reviewer", "approver"], processApplicationSchema, async (input, { db, actor }) => {
   const result = await processApplication(db, actor, input).catch(async (error: unknown) => {
     throw statusChangedError(error, await getTranslations("status"));
   });
@@ -17,7 +17,7 @@ export const processApplicationAction = userAction(["clerk"], processApplication
   return { status: result.status, version: result.version, issuedLicence: result.issuedLicence };
 });
 
-export const verifyLicenceAction = userAction(["clerk"], verifyLicenceSchema, async (input, { db, actor }) => {
+export const verifyLicenceAction = userAction(["clerk", "reviewer", "approver"], verifyLicenceSchema, async (input, { db, actor }) => {
   const result = await verifyLicence(db, actor, input);
   revalidatePath(`/counter/applications/${input.applicationId}`);
   return { result: result.result };

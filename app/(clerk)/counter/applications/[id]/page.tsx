@@ -12,7 +12,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { getDb } from "@/db";
-import { getClerkApplicationOrThrow } from "@/lib/applications/get-clerk-application";
+import { getClerkApplicationOrThrow, type WorkflowEventDetail } from "@/lib/applications/get-clerk-application";
 import { requirePageUser } from "@/lib/auth/page";
 import { isAppError } from "@/lib/errors";
 
@@ -24,8 +24,21 @@ export async function generateMetadata() {
 const fmt = (d: Date | null) =>
   d ? new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace("T", " ") : "—";
 
+const stepKey = (st: { kind: string; level?: number }) => (st.kind === "review" ? (st.level === 2 ? "review2" : "review1") : st.kind);
+
+/** What a workflow event recorded, in words: the review opinion, how it was delivered, an escalation. */
+function stepEventText(t: Awaited<ReturnType<typeof getTranslations<"counter">>>, step: WorkflowEventDetail): string | null {
+  if (step.kind === "escalated") return t("stepEvent.escalated");
+  if (step.kind === "review" && step.opinion) return t("stepEvent.review", { level: String(step.level ?? 1), opinion: step.opinion });
+  if (step.kind === "deliver" && step.method) {
+    const text = t("stepEvent.deliver", { method: step.method });
+    return step.trackingNo ? `${text}（${t("stepEvent.tracking", { no: step.trackingNo })}）` : text;
+  }
+  return null;
+}
+
 export default async function ClerkApplicationPage({ params }: { params: Promise<{ id: string }> }) {
-  const actor = await requirePageUser("clerk");
+  const actor = await requirePageUser("clerk", "reviewer", "approver");
   const { id } = await params;
   if (!z.uuid().safeParse(id).success) notFound();
   const db = await getDb();
@@ -36,6 +49,7 @@ export default async function ClerkApplicationPage({ params }: { params: Promise
   const [t, ts, locale, labels] = await Promise.all([getTranslations("counter"), getTranslations("status"), getLocale(), getLabeller()]);
   const en = locale === "en";
   const c = app.clock;
+  const wf = app.workflow;
 
   return (
     <div className="grid gap-6">
@@ -140,6 +154,8 @@ export default async function ClerkApplicationPage({ params }: { params: Promise
                     <p className="text-muted-foreground">
                       {fmt(e.at)} · {e.by ?? (e.role === "citizen" ? t("detail.byApplicant") : t("detail.bySystem"))}
                     </p>
+                    {e.step?.kind === "decide" && e.to === "rejected" ? <p>{t("stepEvent.refused")}</p> : null}
+                    {e.step ? <p>{stepEventText(t, e.step)}</p> : null}
                     {e.note ? <p>{labels.note(e.note)}</p> : null}
                   </li>
                 ))}
@@ -152,13 +168,48 @@ export default async function ClerkApplicationPage({ params }: { params: Promise
           <ApplicationActions
             applicationId={app.id}
             version={app.version}
-            status={app.status}
+            allowed={wf.allowed}
             onTheSpot={app.service.onTheSpot}
+            reviewLevel={wf.current?.kind === "review" ? wf.current.level : null}
+            legalBasis={wf.current?.kind === "decide" ? (en ? wf.current.legalBasis.en : wf.current.legalBasis.zh) : null}
+            deliveryMethods={wf.current?.kind === "deliver" ? wf.current.methods : []}
+            heldBack={wf.heldBack}
             outputLicence={app.service.outputLicenceZh ? (en ? app.service.outputLicenceEn : app.service.outputLicenceZh) : null}
             materials={app.materials.flatMap((m) =>
               m.applicationMaterialId ? [{ id: m.applicationMaterialId, name: en ? m.nameEn : m.nameZh, requested: m.supplementRequested }] : [],
             )}
           />
+
+          <Card>
+            <CardHeader>
+              <CardTitle as="h2">{t("detail.workflow")}</CardTitle>
+            </CardHeader>
+            <CardContent className="grid gap-3 text-sm">
+              <ol className="grid gap-1" aria-label={t("detail.workflow")}>
+                {wf.steps.map((st, i) => (
+                  <li
+                    key={i}
+                    aria-current={st.current ? "step" : undefined}
+                    className={st.current ? "font-semibold text-primary" : st.done ? "text-muted-foreground" : ""}
+                  >
+                    {i + 1}. {t(`step.${stepKey(st)}`)}
+                    {st.shareDays > 0 ? <span className="text-muted-foreground"> · {t("detail.stepDays", { days: st.shareDays })}</span> : null}
+                    {st.current ? <span> · {t("detail.currentStep")}</span> : null}
+                  </li>
+                ))}
+              </ol>
+              {wf.stepDueOn ? (
+                <p className="flex flex-wrap items-center gap-2">
+                  <span className="text-muted-foreground">{t("detail.stepDueOn")}</span> {wf.stepDueOn} <QueueLight light={wf.stepLight} />
+                </p>
+              ) : null}
+              {wf.escalatedAt ? (
+                <p role="status" className="font-medium text-destructive">
+                  {t("detail.escalated", { at: fmt(wf.escalatedAt) })}
+                </p>
+              ) : null}
+            </CardContent>
+          </Card>
 
           <Card>
             <CardHeader>
