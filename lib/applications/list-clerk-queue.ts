@@ -10,6 +10,7 @@ import { toChinaDate } from "@/lib/calendar/working-days";
 import { maskResidentId } from "@/lib/id-number";
 import { inClerkScope } from "./clerk-scope";
 import { OPEN_STATUSES } from "./lifecycle/statuses";
+import { stepScopeSql } from "./lifecycle/queue-scope";
 import { stepsWorkedBy } from "./lifecycle/transitions";
 import { decodeQueueCursor, encodeQueueCursor, QUEUE_PAGE_SIZE, type QueueCursor, type QueueFilters } from "./queue-schemas";
 
@@ -147,12 +148,6 @@ export async function listClerkQueue(db: Executor, actor: Actor, filters: QueueF
     countsByStatus: Object.fromEntries(counts.map((c) => [c.status, c.n])),
     services: scopeServices,
   };
-}
-
-/** Open applications at one of `kinds` (or closed ones, whose step is null). */
-function stepScopeSql(kinds: readonly string[]): SQL {
-  if (kinds.length === 0) return sql`${applications.stepKind} IS NULL`;
-  return sql`(${applications.stepKind} IS NULL OR ${applications.stepKind} IN (${sql.join(kinds.map((k) => sql`${k}`), sql`, `)}))`;
 }
 
 /**

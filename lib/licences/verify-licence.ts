@@ -27,7 +27,7 @@ export type VerifyLicenceResult = { result: LicenceCheckResult; verifiedAt: Date
  * the audit row — in one transaction. Out of scope, or not a library material: NOT_FOUND.
  */
 export async function verifyLicence(db: Executor, actor: Actor, input: VerifyLicenceInput, now = new Date()): Promise<VerifyLicenceResult> {
-  requirePermission(actor, "application:process");
+  requirePermission(actor, "application:work");
   requirePermission(actor, "licence:read-for-processing");
   const today = toChinaDate(now);
   const { publicKey } = licenceKeys();

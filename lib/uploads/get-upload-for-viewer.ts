@@ -4,6 +4,7 @@ import type { Executor } from "@/db/client";
 import { applications, uploadContents, uploads } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { inClerkScope } from "@/lib/applications/clerk-scope";
+import { can } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
 
 export type UploadForViewer = { fileName: string; contentType: string; sizeBytes: number; content: Buffer };
@@ -27,7 +28,8 @@ export async function getUploadForViewerOrThrow(db: Executor, actor: Actor, uplo
       .from(uploads)
       .innerJoin(uploadContents, eq(uploadContents.uploadId, uploads.id))
       .where(and(eq(uploads.id, uploadId), eq(uploads.ownerPersonId, actor.personId)));
-  } else if (actor.role === "clerk" && (actor.departmentId || actor.centreId)) {
+  } else if (can(actor.role, "licence:read-for-processing") && (actor.departmentId || actor.centreId)) {
+    // Window, reviewers and approvers: an upload of an application in their scope.
     [row] = await db
       .select(columns)
       .from(uploads)

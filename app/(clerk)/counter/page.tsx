@@ -10,6 +10,7 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@
 import { getDb } from "@/db";
 import { getClerkOverview, OPEN_STATUSES } from "@/lib/applications/get-clerk-overview";
 import { requirePageUser } from "@/lib/auth/page";
+import { can } from "@/lib/auth/permissions";
 
 export async function generateMetadata() {
   const t = await getTranslations("clerkHome");
@@ -39,9 +40,11 @@ export default async function ClerkHomePage() {
             <Link href="/counter/queue" className={buttonVariants()}>
               {tc("home.toQueue")}
             </Link>
-            <Link href="/counter/lookup" className={buttonVariants({ variant: "outline" })}>
-              {tc("home.lookup")}
-            </Link>
+            {can(actor.role, "person:lookup") ? (
+              <Link href="/counter/lookup" className={buttonVariants({ variant: "outline" })}>
+                {tc("home.lookup")}
+              </Link>
+            ) : null}
           </>
         }
       />
