@@ -30,6 +30,8 @@ type Props = {
   deliveryMethods: DeliveryMethod[];
   /** Set when separation of duties keeps this user from deciding. */
   heldBack: "separationOfDuties" | null;
+  /** Completed, refused, rejected or withdrawn. */
+  closed: boolean;
   /** The licence approval issues into the library, in the page's language. */
   outputLicence: string | null;
   /** The application's materials (application_materials ids) a supplement request may name. */
@@ -88,7 +90,7 @@ export function ApplicationActions(props: Props) {
             <AlertDescription>{t("heldBack")}</AlertDescription>
           </Alert>
         ) : null}
-        {none && !props.heldBack ? <p className="text-sm text-muted-foreground">{t("nothingToDo")}</p> : null}
+        {none && !props.heldBack ? <p className="text-sm text-muted-foreground">{t(props.closed ? "closed" : "nothingToDo")}</p> : null}
         {props.allowed.map((action) => (
           <ActionForm key={`${action}-${props.version}`} {...props} action={action} onOutcome={setOutcome} />
         ))}

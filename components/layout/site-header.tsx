@@ -25,11 +25,11 @@ const navByRole: Record<Role, { href: string; key: string }[]> = {
     { href: "/counter/corrections", key: "counterCorrections" },
   ],
   reviewer: [
-    { href: "/counter", key: "counter" },
+    { href: "/counter", key: "backOfficeReview" },
     { href: "/counter/queue", key: "counterQueue" },
   ],
   approver: [
-    { href: "/counter", key: "counter" },
+    { href: "/counter", key: "backOfficeDecide" },
     { href: "/counter/queue", key: "counterQueue" },
   ],
   supervisor: [

@@ -33,7 +33,7 @@ export default async function ClerkHomePage() {
   return (
     <div className="grid gap-6">
       <PageHeader
-        title={t("title")}
+        title={t(actor.role === "reviewer" ? "titleReviewer" : actor.role === "approver" ? "titleApprover" : "title")}
         description={t("scope", { place })}
         actions={
           <>

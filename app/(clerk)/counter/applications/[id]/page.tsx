@@ -73,7 +73,7 @@ export default async function ClerkApplicationPage({ params }: { params: Promise
       ) : null}
 
       <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
-        <div className="grid gap-6">
+        <div className="grid min-w-0 gap-6">
           <Card>
             <CardHeader>
               <CardTitle as="h2">{t("detail.applicant")}</CardTitle>
@@ -148,8 +148,11 @@ export default async function ClerkApplicationPage({ params }: { params: Promise
                 {app.timeline.map((e) => (
                   <li key={e.id} className="border-l-2 border-border pl-3">
                     <p className="font-medium">
-                      {e.from ? `${ts(e.from)} → ` : ""}
-                      {ts(e.to)}
+                      {e.step?.kind === "review"
+                        ? t(`step.review${e.step.level === 2 ? 2 : 1}`)
+                        : e.step?.kind === "escalated"
+                          ? t("step.escalated")
+                          : `${e.from ? `${ts(e.from)} → ` : ""}${ts(e.to)}`}
                     </p>
                     <p className="text-muted-foreground">
                       {fmt(e.at)} · {e.by ?? (e.role === "citizen" ? t("detail.byApplicant") : t("detail.bySystem"))}
@@ -174,6 +177,7 @@ export default async function ClerkApplicationPage({ params }: { params: Promise
             legalBasis={wf.current?.kind === "decide" ? (en ? wf.current.legalBasis.en : wf.current.legalBasis.zh) : null}
             deliveryMethods={wf.current?.kind === "deliver" ? wf.current.methods : []}
             heldBack={wf.heldBack}
+            closed={app.status === "completed" || app.status === "rejected" || app.status === "withdrawn"}
             outputLicence={app.service.outputLicenceZh ? (en ? app.service.outputLicenceEn : app.service.outputLicenceZh) : null}
             materials={app.materials.flatMap((m) =>
               m.applicationMaterialId ? [{ id: m.applicationMaterialId, name: en ? m.nameEn : m.nameZh, requested: m.supplementRequested }] : [],
