@@ -8,6 +8,18 @@ import type { Workflow } from "@/lib/workflows/workflow-schema";
  */
 const basis = (zh: string, en: string) => ({ zh, en });
 
+/** A school place (小学/初中): the register check at filing, the education bureau reviews, then decides; the notice is electronic. */
+const SCHOOL_PLACE: Workflow = {
+  mode: "standard",
+  steps: [
+    { kind: "accept", at: "centre", shareDays: 1 },
+    { kind: "check" },
+    { kind: "review", level: 1, shareDays: 8 },
+    { kind: "decide", shareDays: 8, legalBasis: basis("《中华人民共和国义务教育法》第十二条", "Compulsory Education Law, art. 12") },
+    { kind: "deliver", methods: ["electronic"], shareDays: 3 },
+  ],
+};
+
 export const SERVICE_WORKFLOWS: Readonly<Record<string, Workflow>> = {
   // Accepted at a centre's comprehensive window, decided by public security, the booklet page collected or electronic.
   newborn_hukou: {
@@ -18,27 +30,8 @@ export const SERVICE_WORKFLOWS: Readonly<Record<string, Workflow>> = {
       { kind: "deliver", methods: ["electronic", "collect"], shareDays: 0 },
     ],
   },
-  // The register check runs at filing; the education bureau reviews, then decides the place.
-  primary_school_enrolment: {
-    mode: "standard",
-    steps: [
-      { kind: "accept", at: "centre", shareDays: 1 },
-      { kind: "check" },
-      { kind: "review", level: 1, shareDays: 8 },
-      { kind: "decide", shareDays: 8, legalBasis: basis("《中华人民共和国义务教育法》第十二条", "Compulsory Education Law, art. 12") },
-      { kind: "deliver", methods: ["electronic"], shareDays: 3 },
-    ],
-  },
-  junior_middle_school_enrolment: {
-    mode: "standard",
-    steps: [
-      { kind: "accept", at: "centre", shareDays: 1 },
-      { kind: "check" },
-      { kind: "review", level: 1, shareDays: 8 },
-      { kind: "decide", shareDays: 8, legalBasis: basis("《中华人民共和国义务教育法》第十二条", "Compulsory Education Law, art. 12") },
-      { kind: "deliver", methods: ["electronic"], shareDays: 3 },
-    ],
-  },
+  primary_school_enrolment: SCHOOL_PLACE,
+  junior_middle_school_enrolment: SCHOOL_PLACE,
   id_card_renewal: {
     mode: "standard",
     steps: [

@@ -38,16 +38,16 @@ export function filingColumns(service: { workflow: Workflow | null; onTheSpot: b
   return { workflow, ...enterStep(workflow, 0, today) };
 }
 
+/** The timeline rows: the one insert into application_events in the code base (the seed bulk-loads history). */
 async function writeTimeline(
   tx: Executor,
   actor: LifecycleActor,
-  app: { id: string; personId: string },
-  events: readonly LifecycleEvent[],
+  rows: readonly { app: { id: string; personId: string }; event: LifecycleEvent }[],
   now: Date,
 ) {
-  if (events.length === 0) return;
+  if (rows.length === 0) return;
   await tx.insert(applicationEvents).values(
-    events.map((e) => ({
+    rows.map(({ app, event: e }) => ({
       applicationId: app.id,
       personId: app.personId,
       fromStatus: e.from,
@@ -100,7 +100,7 @@ export async function applyTransition(tx: Executor, t: TransitionRequest): Promi
     )
     .returning({ version: applications.version });
   if (!updated) throw await t.stale();
-  await writeTimeline(tx, t.actor, t.app, t.events, t.now);
+  await writeTimeline(tx, t.actor, t.events.map((event) => ({ app: t.app, event })), t.now);
   await recordAudit(tx, {
     actorUserId: t.actor?.id ?? null,
     actorRole: t.actor?.role ?? null,
@@ -128,13 +128,8 @@ export async function recordFiling(
   now: Date,
   clock?: ReceiptClock,
 ) {
-  await writeTimeline(
-    tx,
-    actor,
-    app,
-    [{ from: null, to: "submitted", data: clock ? { acceptDueOn: clock.acceptDueOn, dueOn: clock.dueOn, legalDueOn: clock.legalDueOn } : null }],
-    now,
-  );
+  const data = clock ? { acceptDueOn: clock.acceptDueOn, dueOn: clock.dueOn, legalDueOn: clock.legalDueOn } : null;
+  await writeTimeline(tx, actor, [{ app, event: { from: null, to: "submitted", data } }], now);
 }
 
 /**
@@ -165,18 +160,11 @@ export async function escalateOverdueSteps(tx: Executor, today: string, now: Dat
       stepDueOn: applications.stepDueOn,
     });
   if (raised.length === 0) return 0;
-  await tx.insert(applicationEvents).values(
-    raised.map((r) => ({
-      applicationId: r.id,
-      personId: r.personId,
-      fromStatus: r.status,
-      toStatus: r.status,
-      actorUserId: null,
-      actorRole: null,
-      note: null,
-      data: { escalated: r.stepKind, stepDueOn: r.stepDueOn },
-      occurredAt: now,
-    })),
+  await writeTimeline(
+    tx,
+    null,
+    raised.map((r) => ({ app: r, event: { from: r.status, to: r.status, data: { escalated: r.stepKind, stepDueOn: r.stepDueOn } } })),
+    now,
   );
   await recordAudit(tx, {
     actorUserId: null,
