@@ -49,6 +49,32 @@ export const applicationDailyStats = pgTable(
   ],
 );
 
+/**
+ * Time per workflow step (审查, 决定, 送达), one row per (China day, service, centre, channel,
+ * step), kept by a trigger on application_events in the same transaction: `days[i + 1]` is the
+ * number of steps finished that day i working days after the application reached the step
+ * (its previous timeline event; an escalation is not one). Exact medians per step, as above.
+ */
+export const applicationStepDailyStats = pgTable(
+  "application_step_daily_stats",
+  {
+    day: date("day").notNull(),
+    serviceId: uuid("service_id")
+      .notNull()
+      .references(() => services.id),
+    centreId: uuid("centre_id").references(() => serviceCentres.id),
+    channel: channelEnum("channel").notNull(),
+    step: text("step").notNull(),
+    n: integer("n").notNull().default(0),
+    days: integer("days").array().notNull().default(sql`'{}'::integer[]`),
+  },
+  (t) => [
+    unique("application_step_daily_stats_key").on(t.day, t.serviceId, t.centreId, t.channel, t.step).nullsNotDistinct(),
+    index("application_step_daily_stats_service_day_idx").on(t.serviceId, t.day),
+    check("application_step_daily_stats_step", sql`${t.step} IN ('review', 'decide', 'deliver')`),
+  ],
+);
+
 /** 好差评 follow-up: every poor rating (1–2) opens one, due in 15 working days. */
 export const ratingFollowUps = pgTable(
   "rating_follow_ups",

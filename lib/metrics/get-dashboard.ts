@@ -15,7 +15,7 @@ import { requirePermission, type Actor } from "@/lib/auth/actor";
 import { addCalendarDays, toChinaDate } from "@/lib/calendar/working-days";
 import { AppError } from "@/lib/errors";
 import { dashboardFilterSchema, periodOf, type DashboardFilter, type DashboardFilterInput, type GroupBy } from "./dashboard-schema";
-import { aggregateRollups, applicationCut, rollupWhere, type GroupTotals } from "./rollup-query";
+import { aggregateRollups, applicationCut, rollupWhere, stepTimes, type GroupTotals } from "./rollup-query";
 import { addRows, figuresOf, type Figures } from "./stats";
 import { inSupervisorScope } from "./supervisor-scope";
 import { listClerkReuse, type ClerkReuseRow } from "./list-clerk-reuse";
@@ -54,6 +54,8 @@ export type Dashboard = {
   breakdown: { groupBy: GroupBy; rows: BreakdownRow[] };
   reuse: { byService: BreakdownRow[]; byClerk: ClerkReuseRow[] | null };
   poorComments: PoorComment[];
+  /** Working days per workflow step finished in the period (审查, 决定, 送达). */
+  steps: { step: "review" | "decide" | "deliver"; n: number; median: number | null; p90: number | null }[];
   options: { services: Option[]; departments: Option[]; centres: Option[] };
 };
 
@@ -138,7 +140,7 @@ export async function getDashboard(db: Executor, actor: Actor, input: DashboardF
   const bucket = addCalendarDays(period.from, 62) < period.to ? "month" : "day";
   const groupBy = filter.groupBy === "clerk" ? "service" : filter.groupBy;
 
-  const [options, groups, byService, trendGroups, live, followUps, poorComments, byClerk] = await Promise.all([
+  const [options, groups, byService, trendGroups, live, followUps, poorComments, byClerk, steps] = await Promise.all([
     getDashboardOptions(db, actor),
     aggregateRollups(db, where, groupExpression(groupBy), true),
     groupBy === "service" ? null : aggregateRollups(db, where, groupExpression("service"), false),
@@ -147,6 +149,7 @@ export async function getDashboard(db: Executor, actor: Actor, input: DashboardF
     followUpShare(db, actor, filter, period, today),
     listPoorComments(db, actor, filter, period),
     filter.groupBy === "clerk" ? listClerkReuse(db, actor, filter, period) : Promise.resolve(null),
+    stepTimes(db, actor, filter, period),
   ]);
 
   const labels = new Map<string, Option>();
@@ -182,6 +185,7 @@ export async function getDashboard(db: Executor, actor: Actor, input: DashboardF
     breakdown: { groupBy, rows: breakdownRows },
     reuse: { byService: byService ? rowsFrom(byService, labels) : breakdownRows, byClerk },
     poorComments,
+    steps,
     options,
   };
 }

@@ -1,26 +1,50 @@
 import "server-only";
 import { and, eq, gte, inArray, lte, sql, type SQL } from "drizzle-orm";
 import { rowsOf, type Executor } from "@/db/client";
-import { applicationDailyStats as ads, applications, services } from "@/db/schema";
+import { applicationDailyStats as ads, applicationStepDailyStats as steps, applications, services } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import type { DashboardFilter } from "./dashboard-schema";
-import { COUNTER_KEYS, emptyCounters, type Totals } from "./stats";
+import { COUNTER_KEYS, distribution, emptyCounters, mergeInto, type Totals } from "./stats";
 import { inSupervisorScope } from "./supervisor-scope";
 
-/** The rollup rows a filter and the supervisor's scope select, for a period. */
-export function rollupWhere(actor: Actor, filter: DashboardFilter, period: { from: string; to: string }): SQL {
+/** The rollup rows a filter and the supervisor's scope select, for a period (of either daily rollup). */
+export function rollupWhere(
+  actor: Actor,
+  filter: DashboardFilter,
+  period: { from: string; to: string },
+  t: Pick<typeof ads, "day" | "serviceId" | "centreId" | "channel"> | Pick<typeof steps, "day" | "serviceId" | "centreId" | "channel"> = ads,
+): SQL {
   return and(
-    gte(ads.day, period.from),
-    lte(ads.day, period.to),
-    inSupervisorScope(ads.serviceId, actor),
-    filter.service ? eq(ads.serviceId, filter.service) : undefined,
+    gte(t.day, period.from),
+    lte(t.day, period.to),
+    inSupervisorScope(t.serviceId, actor),
+    filter.service ? eq(t.serviceId, filter.service) : undefined,
     filter.department
-      ? inArray(ads.serviceId, sql`(SELECT ${services.id} FROM ${services} WHERE ${services.departmentId} = ${filter.department})`)
+      ? inArray(t.serviceId, sql`(SELECT ${services.id} FROM ${services} WHERE ${services.departmentId} = ${filter.department})`)
       : undefined,
-    filter.centre ? eq(ads.centreId, filter.centre) : undefined,
-    filter.channel ? eq(ads.channel, filter.channel) : undefined,
+    filter.centre ? eq(t.centreId, filter.centre) : undefined,
+    filter.channel ? eq(t.channel, filter.channel) : undefined,
   ) as SQL;
 }
+
+/** Time per workflow step (working days) over the rollup rows a filter selects: exact median and 90th percentile per step. */
+export async function stepTimes(db: Executor, actor: Actor, filter: DashboardFilter, period: { from: string; to: string }) {
+  const rows = await db
+    .select({ step: steps.step, n: steps.n, days: steps.days })
+    .from(steps)
+    .where(rollupWhere(actor, filter, period, steps));
+  const byStep = new Map<string, number[]>();
+  for (const r of rows) {
+    const h = byStep.get(r.step) ?? [];
+    mergeInto(h, r.days);
+    byStep.set(r.step, h);
+  }
+  return STEP_ORDER.flatMap((step) => {
+    const h = byStep.get(step);
+    return h ? [{ step, ...distribution(h) }] : [];
+  });
+}
+const STEP_ORDER = ["review", "decide", "deliver"] as const;
 
 /** The same cut on the applications table (live figures, drill-down, per-clerk reuse). */
 export function applicationCut(actor: Actor, filter: DashboardFilter): SQL {

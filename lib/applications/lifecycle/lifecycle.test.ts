@@ -1,7 +1,7 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
-import { applicationEvents, applicationMaterials, applications, auditLog, licences, licenceTypes, notifications, serviceMaterials, users } from "@/db/schema";
+import { applicationEvents, applicationMaterials, applications, auditLog, licences, licenceTypes, notifications, serviceMaterials, services, users } from "@/db/schema";
 import { seedCatalogue } from "@/db/seed/catalogue";
 import { createTestDatabase } from "@/db/testing";
 import type { Actor } from "@/lib/auth/actor";
@@ -16,6 +16,8 @@ import type { ProcessApplicationInput } from "../process-schemas";
 import { submitApplication } from "../submit-application";
 import { withdrawApplication } from "../withdraw-application";
 import { escalateOverdueSteps } from "./apply-transition";
+import { getDashboard } from "@/lib/metrics/get-dashboard";
+import { createAdminActor } from "@/lib/testing/library-factories";
 
 let h: DbHandle;
 let window: Actor;
@@ -46,7 +48,7 @@ afterAll(async () => {
 });
 
 /** 居民身份证换领: accept → 初审 → 决定 → 送达 (collect or post). */
-async function fileIdRenewal() {
+async function fileIdRenewal(filedAt = FILED) {
   const { person, user } = await createCitizenUser(h.db, "Secret2026", { birthDate: "1988-02-20" });
   await createLicence(h.db, { holderPersonId: person.id, typeKey: "resident_id_card", validUntil: "2026-12-01" });
   const citizen: Actor = { id: user.id, role: "citizen", displayName: person.name, personId: person.id, departmentId: null, centreId: null };
@@ -54,7 +56,7 @@ async function fileIdRenewal() {
     h.db,
     citizen,
     { serviceCode: "id_card_renewal", subjectPersonId: null, idempotencyKey: crypto.randomUUID(), answers: { applicantPhone: "13900000001", reason: "expired", collection: "counter" }, consent: true },
-    FILED,
+    filedAt,
   );
   return { citizen, person, applicationId: filed.id, number: filed.number };
 }
@@ -262,6 +264,26 @@ describe("step deadlines and escalation", () => {
     // Escalation does not move the version: the reviewer's page stays valid.
     await act(reviewer, { action: "review", applicationId, version: 2, opinion: "agree", note: "同意" }, at("2026-12-01"));
     expect(await rowOf(applicationId)).toMatchObject({ stepKind: "decide", stepEscalatedAt: null });
+  });
+});
+
+describe("time per step on the dashboard", () => {
+  it("the daily step rollup gives each step's working days, exactly, in the same transaction as the event", async () => {
+    const admin = await createAdminActor(h.db);
+    const [service] = await h.db.select({ id: services.id }).from(services).where(eq(services.code, "id_card_renewal"));
+    // Monday 4 Jan 2027: accepted Tue 5th; reviewed Thu 7th (2 working days); decided Fri 8th (1); delivered Tue 12th (2).
+    const days = async () => {
+      const d = await getDashboard(h.db, admin, { from: "2027-01-04", to: "2027-01-15", service: service!.id }, at("2027-01-15"));
+      return Object.fromEntries(d.steps.map((s) => [s.step, [s.n, s.median]]));
+    };
+    for (let i = 0; i < 2; i++) {
+      const { applicationId } = await fileIdRenewal(at("2027-01-04"));
+      await act(window, { action: "accept", applicationId, version: 1 }, at("2027-01-05"));
+      await act(reviewer, { action: "review", applicationId, version: 2, opinion: "agree", note: "同意" }, at("2027-01-07"));
+      await act(approver, { action: "approve", applicationId, version: 3 }, at("2027-01-08"));
+      if (i === 0) await act(window, { action: "deliver", applicationId, version: 4, method: "collect", idChecked: true }, at("2027-01-12"));
+    }
+    expect(await days()).toEqual({ review: [2, 2], decide: [2, 1], deliver: [1, 2] });
   });
 });
 

@@ -1,3 +1,4 @@
+import { Fragment } from "react";
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { DashboardFilterForm } from "@/components/supervisor/dashboard-filter";
@@ -120,6 +121,11 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
         {figure(t("figures.completeP90"), days(f.completeDays.p90))}
         {figure(t("figures.hoursMedian"), hours(f.completeHours.median))}
         {figure(t("figures.hoursP90"), hours(f.completeHours.p90))}
+        {d.steps.map((st) => (
+          <Fragment key={st.step}>
+            {figure(t("figures.stepMedian", { step: t(`steps.${st.step}`), n: st.n }), days(st.median), undefined, `figure-step-${st.step}`)}
+          </Fragment>
+        ))}
       </>)}
       {section(t("sections.limits"), <>
         {figure(t("figures.withinPromised"), pct(f.withinPromisedShare), drill("late"))}
