@@ -18,6 +18,7 @@ export const DRILL_METRICS = [
   "late",
   "overdue",
   "dueSoon",
+  "escalated",
   "poor",
 ] as const;
 export const EXPORT_TABLES = ["breakdown", "trend", "reuse", "poor", "applications"] as const;

@@ -48,7 +48,7 @@ export type Dashboard = {
   period: { from: string; to: string };
   today: string;
   figures: Figures;
-  live: { open: number; overdue: number; dueSoon: number };
+  live: { open: number; overdue: number; dueSoon: number; escalated: number };
   followUps: { due: number; inTime: number; share: number | null };
   trend: { bucket: "day" | "month"; points: TrendPoint[] };
   breakdown: { groupBy: GroupBy; rows: BreakdownRow[] };
@@ -194,16 +194,17 @@ const OPEN = OPEN_STATUSES;
 
 /** Overdue now and due within a working day, from the open applications (status, due_on indexes). */
 async function liveFigures(db: Executor, actor: Actor, filter: DashboardFilter, today: string) {
-  const [row] = rowsOf<{ open: number; overdue: number; due_soon: number }>(
+  const [row] = rowsOf<{ open: number; overdue: number; due_soon: number; escalated: number }>(
     await db.execute(sql`
       SELECT count(*)::int AS open,
              count(*) FILTER (WHERE ${applications.status} IN ('accepted', 'approved') AND ${applications.dueOn} < ${today}::date)::int AS overdue,
+             count(*) FILTER (WHERE ${applications.status} IN ('accepted', 'approved') AND ${applications.stepEscalatedAt} IS NOT NULL)::int AS escalated,
              count(*) FILTER (WHERE ${applications.status} IN ('accepted', 'approved')
                                 AND ${applications.dueOn} BETWEEN ${today}::date AND add_working_days(${today}::date, 1))::int AS due_soon
         FROM ${applications}
        WHERE ${inArray(applications.status, [...OPEN])} AND ${applicationCut(actor, filter)}`),
   );
-  return { open: row?.open ?? 0, overdue: row?.overdue ?? 0, dueSoon: row?.due_soon ?? 0 };
+  return { open: row?.open ?? 0, overdue: row?.overdue ?? 0, dueSoon: row?.due_soon ?? 0, escalated: row?.escalated ?? 0 };
 }
 
 function ratingCut(actor: Actor, filter: DashboardFilter, period: { from: string; to: string }): SQL {

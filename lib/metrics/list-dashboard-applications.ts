@@ -82,7 +82,10 @@ export async function listDashboardApplications(
     const due =
       metric === "overdue"
         ? sql`${applications.dueOn} < ${today}::date`
-        : sql`${applications.dueOn} BETWEEN ${today}::date AND add_working_days(${today}::date, 1)`;
+        : metric === "escalated"
+          ? // 超期督办: a workflow step ran past its own deadline and was raised (the daily job).
+            sql`${applications.stepEscalatedAt} IS NOT NULL`
+          : sql`${applications.dueOn} BETWEEN ${today}::date AND add_working_days(${today}::date, 1)`;
     query = sql`SELECT ${columns}, NULL::timestamptz AS at FROM ${applications} ${joins}
       WHERE ${applications.status} IN ('accepted', 'approved') AND ${due} AND ${cut}
       ORDER BY ${applications.dueOn}, ${applications.id} ${limit}`;

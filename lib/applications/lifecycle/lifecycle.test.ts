@@ -17,6 +17,7 @@ import { submitApplication } from "../submit-application";
 import { withdrawApplication } from "../withdraw-application";
 import { escalateOverdueSteps } from "./apply-transition";
 import { getDashboard } from "@/lib/metrics/get-dashboard";
+import { listDashboardApplications } from "@/lib/metrics/list-dashboard-applications";
 import { createAdminActor } from "@/lib/testing/library-factories";
 
 let h: DbHandle;
@@ -261,6 +262,12 @@ describe("step deadlines and escalation", () => {
     const escalations = (await eventsOf(applicationId)).filter((e) => (e.data as { escalated?: string } | null)?.escalated);
     expect(escalations).toHaveLength(1);
     expect(escalations[0]).toMatchObject({ fromStatus: "accepted", toStatus: "accepted", actorUserId: null, data: { escalated: "review", stepDueOn: "2026-11-30" } });
+    // The supervisor's list of escalated work has it; the reviewer's queue badges it.
+    const admin = await createAdminActor(h.db);
+    const drill = await listDashboardApplications(h.db, admin, { metric: "escalated" }, at("2026-12-01", 11));
+    expect(drill.rows.map((r) => r.id)).toContain(applicationId);
+    const queued = (await listClerkQueue(h.db, reviewer, {}, at("2026-12-01", 11))).rows.find((r) => r.id === applicationId);
+    expect(queued?.escalatedAt).not.toBeNull();
     // Escalation does not move the version: the reviewer's page stays valid.
     await act(reviewer, { action: "review", applicationId, version: 2, opinion: "agree", note: "同意" }, at("2026-12-01"));
     expect(await rowOf(applicationId)).toMatchObject({ stepKind: "decide", stepEscalatedAt: null });

@@ -132,6 +132,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
         {figure(t("figures.withinLegal"), pct(f.withinLegalShare))}
         {figure(t("figures.overdue"), n(d.live.overdue), drill("overdue"), "figure-overdue")}
         {figure(t("figures.dueSoon"), n(d.live.dueSoon), drill("dueSoon"))}
+        {figure(t("figures.escalated"), n(d.live.escalated), drill("escalated"), "figure-escalated")}
         {figure(t("figures.onTheSpot"), pct(f.onTheSpotShare), drill("onTheSpot"))}
         {figure(t("figures.supplementRate"), pct(f.supplementRate), drill("supplement"))}
       </>)}
