@@ -39,11 +39,11 @@ export type ResidentStepNote =
   | { kind: "escalated" }
   | { kind: "refused" };
 
-function residentStepNote(data: Record<string, unknown> | null): ResidentStepNote | null {
+function residentStepNote(status: ApplicationStatus, data: Record<string, unknown> | null): ResidentStepNote | null {
   if (!data) return null;
   if (typeof data.escalated === "string") return { kind: "escalated" };
-  if (data.step === "decide" && typeof data.reason === "string") return { kind: "refused" };
-  if (data.step === "review") return { kind: "review", level: data.level === 2 ? 2 : 1 };
+  if (data.step === "decide" && status === "rejected") return { kind: "refused" };
+  if (data.step === "review" && typeof data.opinion === "string") return { kind: "review", level: data.level === 2 ? 2 : 1 };
   if (data.step === "deliver" && typeof data.method === "string") {
     return { kind: "deliver", method: data.method, trackingNo: typeof data.trackingNo === "string" ? data.trackingNo : null };
   }
@@ -117,7 +117,7 @@ export async function getMyApplicationOrThrow(db: Executor, actor: Actor, applic
       at: e.at,
       note: e.note,
       byStaff: e.role !== null && e.role !== "citizen",
-      step: residentStepNote(e.data),
+      step: residentStepNote(e.status, e.data),
     })),
   };
 }

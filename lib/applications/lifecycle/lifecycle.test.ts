@@ -10,6 +10,7 @@ import { createCitizenUser, createLicence } from "@/lib/testing/factories";
 import { createBackOfficeActor, createClerkActor, createNewbornFamily, NEWBORN_HUKOU_ANSWERS } from "@/lib/testing/processing-factories";
 import { storeUpload } from "@/lib/uploads/store-upload";
 import { answerSupplement } from "../answer-supplement";
+import { getMyApplicationOrThrow } from "../get-my-application";
 import { listClerkQueue } from "../list-clerk-queue";
 import { processApplication } from "../process-application";
 import type { ProcessApplicationInput } from "../process-schemas";
@@ -232,11 +233,16 @@ describe("every transition commits whole or not at all", () => {
       act(reviewer, { action: "requestSupplement", applicationId, version: 2, materialIds: [material!.id], reason: "请补充照片回执" }, at("2026-11-25")),
     );
     const upload = await storeUpload(h.db, citizen, { fileName: "回执.pdf", bytes: Buffer.from(`%PDF-1.4 receipt ${crypto.randomUUID()}`) });
+    // The resident reads a supplement asked at the review step as one, not as a review done.
+    const asked = await getMyApplicationOrThrow(h.db, citizen, applicationId);
+    expect(asked.timeline.at(-1)).toMatchObject({ status: "supplement_requested", step: null });
     await failsWhole(applicationId, () => answerSupplement(h.db, citizen, { applicationId, version: 3, uploads: { [material!.id]: upload.id } }, at("2026-11-26")));
     expect((await rowOf(applicationId)).status).toBe("accepted");
     await failsWhole(applicationId, () => act(reviewer, { action: "review", applicationId, version: 4, opinion: "disagree", note: "不符合" }, at("2026-11-26")));
     await failsWhole(applicationId, () => act(approver, { action: "refuse", applicationId, version: 5, reason: "不符合换领条件" }, at("2026-11-27")));
     expect((await rowOf(applicationId)).status).toBe("rejected");
+    const timeline = (await getMyApplicationOrThrow(h.db, citizen, applicationId)).timeline;
+    expect(timeline.map((e) => e.step?.kind ?? e.status)).toEqual(["submitted", "accepted", "supplement_requested", "accepted", "review", "refused"]);
   });
 
   it("reject at the window, withdraw by the resident", async () => {

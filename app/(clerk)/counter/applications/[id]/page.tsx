@@ -148,7 +148,7 @@ export default async function ClerkApplicationPage({ params }: { params: Promise
                 {app.timeline.map((e) => (
                   <li key={e.id} className="border-l-2 border-border pl-3">
                     <p className="font-medium">
-                      {e.step?.kind === "review"
+                      {e.step?.kind === "review" && e.step.opinion
                         ? t(`step.review${e.step.level === 2 ? 2 : 1}`)
                         : e.step?.kind === "escalated"
                           ? t("step.escalated")
