@@ -11,8 +11,7 @@ import { inClerkScope } from "./clerk-scope";
 /** Statuses that still need a clerk's action, in the order a queue shows them. */
 export { OPEN_STATUSES } from "./lifecycle/statuses";
 import { OPEN_STATUSES } from "./lifecycle/statuses";
-import { stepScopeSql } from "./lifecycle/queue-scope";
-import { stepsWorkedBy } from "./lifecycle/transitions";
+import { queueScopeSql } from "./lifecycle/queue-scope";
 
 
 export type ClerkOverview = {
@@ -44,7 +43,7 @@ export async function getClerkOverview(db: Executor, actor: Actor, now = new Dat
   const light = lightSql(toChinaDate(now));
   const scope = inClerkScope(applications.serviceId, actor);
   // Open work at this post's own steps (the same cut as the queue).
-  const open = and(inArray(applications.status, [...OPEN_STATUSES]), stepScopeSql(stepsWorkedBy(actor.role)));
+  const open = and(inArray(applications.status, [...OPEN_STATUSES]), queueScopeSql(actor.role));
 
   const [place, byStatus, [lights], nextDue] = await Promise.all([
     db

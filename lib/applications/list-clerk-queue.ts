@@ -10,8 +10,7 @@ import { toChinaDate } from "@/lib/calendar/working-days";
 import { maskResidentId } from "@/lib/id-number";
 import { inClerkScope } from "./clerk-scope";
 import { OPEN_STATUSES } from "./lifecycle/statuses";
-import { stepScopeSql } from "./lifecycle/queue-scope";
-import { stepsWorkedBy } from "./lifecycle/transitions";
+import { queueScopeSql } from "./lifecycle/queue-scope";
 import { decodeQueueCursor, encodeQueueCursor, QUEUE_PAGE_SIZE, type QueueCursor, type QueueFilters } from "./queue-schemas";
 
 export type QueueRow = {
@@ -92,7 +91,7 @@ export async function listClerkQueue(db: Executor, actor: Actor, filters: QueueF
     .orderBy(asc(services.code));
   const serviceIds = scopeServices.filter((s) => !filters.service || s.id === filters.service).map((s) => s.id);
   // Queues by step: open work only at the steps this post works; closed history stays visible to all.
-  const stepScope = stepScopeSql(stepsWorkedBy(actor.role));
+  const stepScope = queueScopeSql(actor.role);
 
   // Open statuses only, one index range per (service, status) on applications_queue_idx.
   // Counting a department's whole closed history would read a large share of the table on

@@ -274,6 +274,9 @@ describe("step deadlines and escalation", () => {
     expect(drill.rows.map((r) => r.id)).toContain(applicationId);
     const queued = (await listClerkQueue(h.db, reviewer, {}, at("2026-12-01", 11))).rows.find((r) => r.id === applicationId);
     expect(queued?.escalatedAt).not.toBeNull();
+    // The department's decision maker oversees it too (超期督办), though it is not at their step.
+    const overseen = (await listClerkQueue(h.db, approver, { status: "accepted" }, at("2026-12-01", 11))).rows.find((r) => r.id === applicationId);
+    expect(overseen).toMatchObject({ stepKind: "review" });
     // Escalation does not move the version: the reviewer's page stays valid.
     await act(reviewer, { action: "review", applicationId, version: 2, opinion: "agree", note: "同意" }, at("2026-12-01"));
     expect(await rowOf(applicationId)).toMatchObject({ stepKind: "decide", stepEscalatedAt: null });
