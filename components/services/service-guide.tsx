@@ -111,3 +111,43 @@ export async function GuideCentres({ guide }: { guide: ServiceGuide }) {
     </Card>
   );
 }
+
+/** 办理流程: the service's steps in the resident's words — where it is received, who decides, how the result comes. */
+export async function GuideWorkflow({ guide }: { guide: ServiceGuide }) {
+  const [t, locale] = await Promise.all([getTranslations("catalogue"), getLocale()]);
+  const en = locale === "en";
+  const department = en ? guide.departmentEn : guide.departmentZh;
+  const line = (step: ServiceGuide["workflow"]["steps"][number]): string => {
+    switch (step.kind) {
+      case "accept":
+        return guide.onTheSpot ? t("workflow.acceptOnTheSpot") : t(step.at === "centre" ? "workflow.acceptCentre" : "workflow.acceptDepartment", { department });
+      case "check":
+        return t("workflow.check");
+      case "review":
+        return t(step.level === 2 ? "workflow.review2" : "workflow.review1", { department });
+      case "decide":
+        return t("workflow.decide", { department, basis: en ? step.legalBasis.en : step.legalBasis.zh });
+      case "deliver":
+        return t("workflow.deliver", { methods: step.methods.map((m) => t(`workflow.methods.${m}`)).join(t("workflow.or")) });
+    }
+  };
+  return (
+    <Card>
+      <CardHeader>
+        <CardTitle as="h2">{t("workflow.title")}</CardTitle>
+      </CardHeader>
+      <CardContent>
+        <ol className="grid list-decimal gap-2 pl-5 text-sm" aria-label={t("workflow.title")}>
+          {guide.workflow.steps.map((step, i) => (
+            <li key={i}>
+              {line(step)}
+              {step.kind !== "check" && step.shareDays > 0 ? (
+                <span className="text-muted-foreground"> · {t("guide.days", { days: step.shareDays })}</span>
+              ) : null}
+            </li>
+          ))}
+        </ol>
+      </CardContent>
+    </Card>
+  );
+}

@@ -46,4 +46,9 @@ test("a signed-in migrant sees which materials the library already holds for him
   await expect(checklist).toContainText("将调取黄伟的房屋租赁凭证");
   await expect(page.getByRole("link", { name: "在线办理" })).toHaveAttribute("href", "/my/apply/residence_permit");
   await expect(page.getByRole("link", { name: "登录后办理" })).toHaveCount(0);
+  // 办理流程: where it is received, who reviews and decides, how the permit comes back.
+  const steps = page.getByRole("list", { name: "办理流程" }).getByRole("listitem");
+  await expect(steps).toHaveCount(4);
+  await expect(steps.nth(2)).toContainText("审批决定：深圳市公安局");
+  await expect(steps.nth(3)).toContainText("到窗口领取或邮寄送达");
 });

@@ -28,6 +28,8 @@ async function citizen() {
 describe("the public service guide", () => {
   it("has everything about the service: limits, fee, department, materials in order, and the centres", async () => {
     const guide = await getServiceGuideOrThrow(h.db, "residence_permit");
+    // 办理流程: the service's own workflow, in order.
+    expect(guide.workflow.steps.map((st) => st.kind)).toEqual(["accept", "review", "decide", "deliver"]);
     expect(guide).toMatchObject({
       code: "residence_permit",
       nameZh: "居住证申领",

@@ -1,4 +1,6 @@
 import "server-only";
+import { workflowOf } from "@/lib/applications/lifecycle/transitions";
+import type { Workflow } from "@/lib/workflows/workflow-schema";
 import { and, asc, eq } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { centreServices, departments, licenceTypes, serviceCentres, serviceMaterials, services } from "@/db/schema";
@@ -59,6 +61,8 @@ export type ServiceGuide = {
   concernsChild: boolean;
   materials: GuideMaterial[];
   centres: GuideCentre[];
+  /** 办理流程: the steps an application follows (the service's workflow, or the default one). */
+  workflow: Workflow;
 };
 
 const CODE = /^[a-z][a-z0-9_]{0,63}$/;
@@ -131,6 +135,7 @@ export async function getServiceGuideOrThrow(db: Executor, code: string): Promis
       materials.some((m) => m.subject === "child") || s.formFields.some((f) => f.prefill?.startsWith("child.") ?? false),
     materials,
     centres,
+    workflow: workflowOf(s),
   };
 }
 

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { cache } from "react";
 import { LimitBadge } from "@/components/services/service-results";
-import { GuideCentres, GuideMaterialsTable, ServiceFacts } from "@/components/services/service-guide";
+import { GuideCentres, GuideMaterialsTable, GuideWorkflow, ServiceFacts } from "@/components/services/service-guide";
 import { ResidentMaterials } from "@/components/services/resident-materials";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
@@ -73,6 +73,7 @@ export default async function ServiceGuidePage({ params }: { params: Promise<{ c
       <p className="max-w-3xl text-muted-foreground">{en ? guide.descriptionEn : guide.descriptionZh}</p>
       {actor && !isCitizen ? <p className="text-sm text-muted-foreground">{t("guide.staffNote")}</p> : null}
       <ServiceFacts guide={guide} />
+      <GuideWorkflow guide={guide} />
       {residentCheck ? (
         <Card>
           <CardHeader>
