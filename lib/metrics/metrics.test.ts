@@ -183,7 +183,7 @@ describe("processing-time figures from the rollups (issue 5)", () => {
     expect(f.onTheSpotShare).toBe(0.5);
     expect(f.supplementRate).toBeCloseTo(2 / 9, 12);
     expect(f.materialsExemptedShare).toBeCloseTo(6 / 11, 12);
-    expect(d.live).toEqual({ open: 3, overdue: 2, dueSoon: 1 });
+    expect(d.live).toEqual({ open: 3, overdue: 2, dueSoon: 1, escalated: 0 });
     expect(d.poorComments.map((c) => c.score)).toEqual([2, 1]);
   });
 
@@ -193,7 +193,7 @@ describe("processing-time figures from the rollups (issue 5)", () => {
     expect(byService.figures.completeHours).toEqual({ n: 2, median: 2, p90: 12 });
     const byDept = await getDashboard(h.db, supervisor, { ...ALL, department: deptId }, NOW);
     expect(byDept.figures).toMatchObject({ submitted: 7, completed: 2, rejected: 1 });
-    expect(byDept.live).toEqual({ open: 3, overdue: 2, dueSoon: 1 });
+    expect(byDept.live).toEqual({ open: 3, overdue: 2, dueSoon: 1, escalated: 0 });
     const byCentre = await getDashboard(h.db, supervisor, { ...ALL, centre: c1 }, NOW);
     expect(byCentre.figures).toMatchObject({ submitted: 2, completed: 2, materialsAtCounter: 1 });
     const byChannel = await getDashboard(h.db, supervisor, { ...ALL, channel: "mobile" }, NOW);
