@@ -22,7 +22,8 @@ export function clusterToolsMissing(): string | null {
 
 const asRoot = () => process.getuid?.() === 0;
 
-function run(tool: string, args: string[]): string {
+/** Runs a PostgreSQL server binary (as `postgres` when this process is root). */
+export function run(tool: string, args: string[]): string {
   const [cmd, argv] = asRoot() ? ["runuser", ["-u", "postgres", "--", tool, ...args]] : [tool, args];
   return execFileSync(cmd, argv, { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
 }
@@ -51,7 +52,7 @@ export function workDir(): string {
   return dir;
 }
 
-function start(dir: string, port: number, socketDir: string): Cluster {
+export function start(dir: string, port: number, socketDir: string): Cluster {
   run("pg_ctl", ["-D", dir, "-o", `-p ${port} -k ${socketDir} -c listen_addresses=127.0.0.1`, "-l", `${dir}.log`, "-w", "-t", "60", "start"]);
   return { dir, port, url: (database = "postgres") => `postgres://postgres@127.0.0.1:${port}/${database}` };
 }
@@ -72,9 +73,12 @@ export function startStandby(root: string, primary: Cluster, port: number): Clus
   return start(dir, port, root);
 }
 
-export function stopAndRemove(root: string, clusters: Cluster[]): void {
-  for (const c of clusters) {
-    if (existsSync(c.dir)) spawnSync(asRoot() ? "runuser" : "pg_ctl", asRoot() ? ["-u", "postgres", "--", "pg_ctl", "-D", c.dir, "-m", "immediate", "stop"] : ["-D", c.dir, "-m", "immediate", "stop"]);
-  }
+/** pg_ctl stop -m immediate: the server dies as in a crash (no checkpoint); errors are ignored. */
+export function crash(c: Pick<Cluster, "dir">): void {
+  if (existsSync(c.dir)) spawnSync(asRoot() ? "runuser" : "pg_ctl", asRoot() ? ["-u", "postgres", "--", "pg_ctl", "-D", c.dir, "-m", "immediate", "stop"] : ["-D", c.dir, "-m", "immediate", "stop"]);
+}
+
+export function stopAndRemove(root: string, clusters: Pick<Cluster, "dir">[]): void {
+  for (const c of clusters) crash(c);
   rmSync(root, { recursive: true, force: true });
 }

@@ -52,6 +52,9 @@ export class AccessibilityWatch {
     if (!force && scannedRoutes.has(key)) return;
     try {
       await page.waitForLoadState("load", { timeout: 15_000 });
+      // axe reads colours as they are this instant: a button the test just clicked may be halfway
+      // through its hover transition (a contrast no one ever sees at rest). Settle them first.
+      await page.addStyleTag({ content: "*, *::before, *::after { transition: none !important; animation: none !important; }" });
       // Legacy mode runs axe in the page itself; the default opens an extra page in the test's context.
       const result = await withTimeout(new AxeBuilder({ page }).setLegacyMode(true).withTags(TAGS).analyze(), SCAN_TIMEOUT_MS);
       scannedRoutes.add(key);

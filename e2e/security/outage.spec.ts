@@ -1,7 +1,6 @@
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
+import { clusterToolsMissing, crash, run, start, stopAndRemove, workDir } from "@/db/pg-cluster";
 import { DEMO_ID } from "@/db/seed/demo";
 import { expect, test } from "../fixtures";
 
@@ -16,26 +15,23 @@ import { expect, test } from "../fixtures";
 const PG_PORT = Number(process.env.OUTAGE_PG_PORT ?? 5451);
 const APP_PORT = Number(process.env.OUTAGE_APP_PORT ?? 3131);
 const app = `http://127.0.0.1:${APP_PORT}`;
-const hasInitdb = spawnSync("initdb", ["--version"]).status === 0;
+const missing = clusterToolsMissing();
 
 test.describe("a database outage under a running server", () => {
   test.skip(!process.env.DATABASE_URL, "runs on the PostgreSQL pass (DATABASE_URL set): it needs a PostgreSQL server of its own");
-  test.skip(!hasInitdb, "initdb is not on PATH: install PostgreSQL's server binaries to run the outage test");
+  test.skip(missing !== null, `the outage test needs PostgreSQL's server binaries: ${missing}`);
   test.describe.configure({ mode: "serial", timeout: 600_000 });
 
+  // The work directory (owned by `postgres` when this runs as root) and the cluster inside it.
+  let root = "";
   let dir = "";
   let server: ChildProcess | null = null;
-  const pgCtl = (...args: string[]) => {
-    const r = spawnSync("pg_ctl", ["-D", dir, "-w", "-t", "60", ...args], { encoding: "utf8" });
-    if (r.status !== 0) throw new Error(`pg_ctl ${args.join(" ")}: ${r.stderr || r.stdout}`);
-  };
-  const startDatabase = () => pgCtl("-o", `-p ${PG_PORT} -k /tmp -c listen_addresses=127.0.0.1`, "-l", path.join(dir, "log"), "start");
+  const startDatabase = () => start(dir, PG_PORT, root);
 
   test.beforeAll(async () => {
-    dir = mkdtempSync(path.join(tmpdir(), "ow-outage-"));
-    const init = spawnSync("initdb", ["-D", path.join(dir, "data"), "-U", "postgres", "-A", "trust"], { encoding: "utf8" });
-    if (init.status !== 0) throw new Error(`initdb: ${init.stderr}`);
-    dir = path.join(dir, "data");
+    root = workDir();
+    dir = path.join(root, "data");
+    run("initdb", ["-D", dir, "-U", "postgres", "-A", "trust", "--no-sync"]);
     startDatabase();
     server = spawn("npx", ["tsx", "scripts/e2e-server.ts"], {
       env: { ...process.env, E2E_PORT: String(APP_PORT), DATABASE_URL: `postgres://postgres@127.0.0.1:${PG_PORT}/postgres`, E2E_PERSONS: "300", E2E_APPLICATIONS: "200" },
@@ -55,10 +51,8 @@ test.describe("a database outage under a running server", () => {
         // already gone
       }
     }
-    if (dir) {
-      spawnSync("pg_ctl", ["-D", dir, "-m", "immediate", "stop"]);
-      rmSync(path.dirname(dir), { recursive: true, force: true });
-    }
+    // Only the work directory this spec made is removed, whatever failed before.
+    if (root) stopAndRemove(root, [{ dir }]);
   });
 
   test("pages answer a branded 503, the API a problem with Retry-After, forms keep their input; then it recovers", async ({ page }) => {
@@ -70,7 +64,7 @@ test.describe("a database outage under a running server", () => {
     await form.getByLabel("居民身份证号").fill(DEMO_ID.zhouMin);
     await form.getByLabel("密码").fill("OneWindow#2026");
 
-    pgCtl("-m", "immediate", "stop");
+    crash({ dir });
 
     const health = await fetch(`${app}/api/health`);
     expect(health.status).toBe(503);
