@@ -73,7 +73,8 @@ test.describe("a database outage under a running server", () => {
 
     const api = await fetch(`${app}/api/v1/licences/search`, {
       method: "POST",
-      headers: { Authorization: "Bearer ow_test_0000000000000000", "Content-Type": "application/json", "Accept-Language": "en" },
+      // A well-formed key (ow_<8 hex>_<43 base64url>): checking it needs the database, which is gone.
+      headers: { Authorization: `Bearer ow_0000abcd_${"A".repeat(43)}`, "Content-Type": "application/json", "Accept-Language": "en" },
       body: JSON.stringify({ holderIdNumber: DEMO_ID.zhouMin, purpose: "outage test" }),
     });
     expect(api.status).toBe(503);
