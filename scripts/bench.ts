@@ -13,6 +13,10 @@ import { DEMO_ID } from "@/db/seed/demo";
 import { stableUuid } from "@/db/seed/random";
 import { listStaff } from "@/lib/admin/list-staff";
 import { recommendServicesForResident } from "@/lib/eligibility/recommend-services-for-resident";
+import { referenceRules } from "@/lib/eligibility/reference";
+import { buildEligibilityQuery, loadServiceRules } from "@/lib/eligibility/rules";
+import { day, withoutServed } from "@/lib/eligibility/sql-fragments";
+import { listProactiveServices } from "@/lib/proactive/list-proactive-services";
 import { getClerkOverview } from "@/lib/applications/get-clerk-overview";
 import { getClerkApplicationOrThrow } from "@/lib/applications/get-clerk-application";
 import { listClerkQueue } from "@/lib/applications/list-clerk-queue";
@@ -125,6 +129,24 @@ async function main() {
     Promise.all([getMyProfile(handle.db, citizen), listMyApplicationsPage(handle.db, citizen, {}, 5), listMyNotifications(handle.db, citizen)]),
   );
   await time("citizen recommendations (all rules, one query)", runs, () => recommendServicesForResident(handle.db, citizen));
+  // Issue 11: the compiled definitions against the first build's hand-written SQL, side by side.
+  const rules = await loadServiceRules(handle.db);
+  const on = chinaToday();
+  const handWritten = sql.join(
+    rules.map((r) => sql`(SELECT ${r.serviceId}::uuid AS service_id, c.person_id, c.subject_person_id, '[]'::jsonb AS reason
+      FROM (${referenceRules[r.code as keyof typeof referenceRules].candidates({ today: on })}) c)`),
+    sql` UNION ALL `,
+  );
+  const countsOf = (query: ReturnType<typeof sql>) =>
+    handle.db.execute(sql`SELECT q.service_id, count(DISTINCT q.person_id), count(DISTINCT q.subject_person_id) FROM (${query}) q GROUP BY q.service_id`);
+  const proactiveRuns = Math.max(3, Math.round(runs / 4));
+  for (let round = 0; round < 2; round++) {
+    await time("proactive counts, all services: hand-written SQL (reference)", proactiveRuns, () =>
+      countsOf(withoutServed(handWritten, rules.map((r) => r.serviceId), day(on), { setWise: true })),
+    );
+    await time("proactive counts, all services: compiled definitions", proactiveRuns, () => countsOf(buildEligibilityQuery(rules, { today: on })));
+  }
+  await time("proactive services page (SUP001, compiled, scoped)", proactiveRuns, () => listProactiveServices(handle.db, supervisor, {}));
   await time("clerk home, department clerk (PSB001)", runs, () => getClerkOverview(handle.db, clerk));
   await time("clerk home, comprehensive window (FT001)", runs, () => getClerkOverview(handle.db, windowClerk));
   await time("supervisor overview, whole city (SUP001)", runs, () => getSupervisorOverview(handle.db, supervisor));

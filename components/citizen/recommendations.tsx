@@ -1,11 +1,10 @@
 import Link from "next/link";
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { ReasonText } from "@/components/eligibility/reason-text";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import type { Recommendation } from "@/lib/eligibility/recommend-services-for-resident";
-
-const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Services of 出生一件事 about a child: recommended any of them, the bundle is offered for that child. */
 const NEWBORN_BUNDLE = new Set(["newborn_hukou", "vaccination_certificate", "newborn_medical_insurance", "newborn_social_security_card"]);
@@ -18,16 +17,8 @@ function applyHref(item: Recommendation): string {
 
 /** "为您推荐": the services the resident qualifies for, each with its reason in plain words. */
 export async function Recommendations({ items }: { items: Recommendation[] }) {
-  const [t, ta, format, locale] = await Promise.all([getTranslations("recommendations"), getTranslations("apply.bundle"), getFormatter(), getLocale()]);
+  const [t, ta, locale] = await Promise.all([getTranslations("recommendations"), getTranslations("apply.bundle"), getLocale()]);
   const en = locale === "en";
-  // Reasons carry ISO days; noon China time keeps the calendar day whatever the formatter's zone.
-  const localise = (params: Recommendation["reasonParams"]) =>
-    Object.fromEntries(
-      Object.entries(params).map(([k, v]) => [
-        k,
-        typeof v === "string" && ISO_DAY.test(v) ? format.dateTime(new Date(`${v}T12:00:00+08:00`), { dateStyle: "long" }) : v,
-      ]),
-    );
 
   return (
     <Card>
@@ -58,7 +49,9 @@ export async function Recommendations({ items }: { items: Recommendation[] }) {
                     <h3 className="font-semibold">{service}</h3>
                     {item.forSelf ? null : <Badge variant="secondary">{t("forChild", { name: item.subjectName })}</Badge>}
                   </div>
-                  <p className="text-sm leading-relaxed">{t(`reasons.${item.reasonKey}`, localise(item.reasonParams))}</p>
+                  <p className="text-sm leading-relaxed">
+                    <ReasonText reason={item.reason} subjectName={item.subjectName} forSelf={item.forSelf} />
+                  </p>
                   <p className="text-xs text-muted-foreground">
                     {item.onTheSpot || item.promisedLimitDays === 0
                       ? t("onTheSpot")

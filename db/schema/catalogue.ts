@@ -14,6 +14,7 @@ import {
   unique,
   uuid,
 } from "drizzle-orm/pg-core";
+import type { EligibilityDefinition } from "../../lib/eligibility/definition-schema";
 import type { Workflow } from "../../lib/workflows/workflow-schema";
 import { calendarDayKindEnum, materialKindEnum, materialSubjectEnum, serviceThemes } from "./enums";
 import { licenceTypes } from "./licences";
@@ -58,8 +59,10 @@ export const services = pgTable(
     issuesLicenceTypeId: uuid("issues_licence_type_id").references(() => licenceTypes.id),
     /** The service's steps (lib/workflows/workflow-schema.ts); null follows `defaultWorkflow`. Applications copy it at filing. */
     workflow: jsonb("workflow").$type<Workflow>(),
-    /** Key of the rule in lib/eligibility; null when anyone may apply. */
-    eligibilityRule: text("eligibility_rule"),
+    /** Who the service is for (lib/eligibility/definition-schema.ts); null when anyone may apply. */
+    eligibility: jsonb("eligibility").$type<EligibilityDefinition>(),
+    /** The set of automatic checks (自动比对) run on filing (lib/eligibility/checks/criteria.ts); null: none. */
+    automaticChecks: text("automatic_checks"),
     active: boolean("active").notNull().default(true),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },

@@ -1,27 +1,12 @@
 /** Shapes and small builders for the service catalogue seed (see catalogue-services-*.ts). */
 import type { ApprovalHint, ServiceFormField } from "@/db/schema";
+import type { StandardRuleKey } from "./catalogue-eligibility";
 import type { DepartmentKey } from "./catalogue-organisation";
 import { licenceTypeDef, type LicenceTypeKey } from "./catalogue-licence-types";
 
 import { serviceThemes, type ServiceTheme } from "@/db/schema/enums";
 
 export { serviceThemes as SERVICE_THEMES, type ServiceTheme };
-
-/** Keys of the rules implemented in lib/eligibility. */
-export const ELIGIBILITY_RULES = [
-  "newborn_hukou",
-  "primary_school_enrolment",
-  "elderly_card",
-  "residence_permit",
-  "unemployment_registration",
-  "maternity_allowance",
-  "high_age_allowance",
-  "newborn_medical_insurance",
-  "newborn_social_security_card",
-  "vaccination_certificate",
-  "birth_medical_certificate",
-] as const;
-export type EligibilityRuleKey = (typeof ELIGIBILITY_RULES)[number];
 
 /** Base-data paths a form field may be pre-filled from. */
 export const PREFILL_PATHS = [
@@ -71,7 +56,8 @@ export type ServiceDef = {
   formFields: ServiceFormField[];
   approvalHints: ApprovalHint[];
   issues: LicenceTypeKey | null;
-  eligibilityRule: EligibilityRuleKey | null;
+  /** Which of the seeded eligibility definitions (catalogue-eligibility.ts) says who the service is for. */
+  eligibilityRule: StandardRuleKey | null;
   materials: MaterialDef[];
 };
 

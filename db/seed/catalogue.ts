@@ -7,6 +7,8 @@
  * Data lives in catalogue-organisation.ts, catalogue-licence-types.ts and
  * catalogue-services-*.ts; this file validates it and writes it.
  */
+import { hasCheckSet } from "@/lib/eligibility/checks/criteria";
+import { STANDARD_ELIGIBILITY } from "./catalogue-eligibility";
 import { SERVICE_WORKFLOWS } from "./catalogue-workflows";
 import {
   calendarDays,
@@ -199,7 +201,8 @@ export function serviceRows() {
     formFields: s.formFields,
     approvalHints: s.approvalHints,
     issuesLicenceTypeId: s.issues ? licenceTypeId(s.issues) : null,
-    eligibilityRule: s.eligibilityRule,
+    eligibility: s.eligibilityRule ? STANDARD_ELIGIBILITY[s.eligibilityRule] : null,
+    automaticChecks: s.eligibilityRule && hasCheckSet(s.eligibilityRule) ? s.eligibilityRule : null,
     workflow: SERVICE_WORKFLOWS[s.code] ?? null,
     active: true,
   }));

@@ -101,8 +101,8 @@ const SERVICE_WEIGHTS: Readonly<Record<string, number>> = {
   talent_housing_subsidy: 2,
 };
 
-function audienceOf(code: string, rule: string | null): Audience {
-  const key = rule ?? code;
+function audienceOf(code: string): Audience {
+  const key = code;
   if (["birth_medical_certificate", "vaccination_certificate", "newborn_hukou", "newborn_medical_insurance", "newborn_social_security_card", "maternity_allowance"].includes(key)) return "newborn_parent";
   if (key === "primary_school_enrolment" || code === "junior_middle_school_enrolment") return "school_parent";
   if (key === "elderly_card" || key === "high_age_allowance") return "elderly";
@@ -266,7 +266,7 @@ async function loadServices(db: Executor): Promise<ServiceInfo[]> {
   const svc = rowsOf(
     await db.execute(sql`
       SELECT s.id, s.code, s.name_zh, d.code AS dept_code, s.promised_limit_days, s.legal_limit_days, s.on_the_spot,
-             s.form_fields::text AS form_fields, s.eligibility_rule
+             s.form_fields::text AS form_fields
       FROM services s JOIN departments d ON d.id = s.department_id
       WHERE s.active ORDER BY s.code`),
   );
@@ -296,7 +296,7 @@ async function loadServices(db: Executor): Promise<ServiceInfo[]> {
         required: Boolean(m.required),
       })),
     centreIds: new Set(centres.filter((c) => c.service_id === s.id).map((c) => String(c.centre_id))),
-    audience: audienceOf(String(s.code), optText(s.eligibility_rule)),
+    audience: audienceOf(String(s.code)),
   }));
 }
 

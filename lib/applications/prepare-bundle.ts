@@ -16,8 +16,8 @@ import {
 import type { MaterialSubject } from "@/db/schema/enums";
 import { requirePermission, type Actor } from "@/lib/auth/actor";
 import { addWorkingDays, toChinaDate } from "@/lib/calendar/working-days";
-import { eligibilityRules } from "@/lib/eligibility/rules";
-import { isRuleKey } from "@/lib/eligibility/rule-types";
+import { compileCandidates } from "@/lib/eligibility/compile";
+import { loadServiceRules, type ServiceRule } from "@/lib/eligibility/rules";
 import { AppError } from "@/lib/errors";
 import { effectiveLicenceStatus } from "@/lib/licences/effective-status";
 import { loadApplicantContext, type ApplicantContext } from "./applicant-context";
@@ -141,13 +141,17 @@ export async function findBundleOrThrow(db: Executor, code: string): Promise<Ser
   return bundle;
 }
 
-/** Whether the rule of a service admits this child of this applicant today (ignoring what is already served: checked separately). */
-async function admits(db: Executor, rule: string | null, personId: string, subjectId: string, today: string): Promise<boolean> {
-  if (!rule) return true;
-  if (!isRuleKey(rule)) return false;
+/**
+ * Whether the service's eligibility definition admits this child of this applicant today
+ * (ignoring what is already served: checked separately). A service with a definition that no
+ * longer parses (`rule` missing though the column is set) admits nobody.
+ */
+async function admits(db: Executor, hasDefinition: boolean, rule: ServiceRule | undefined, personId: string, subjectId: string, today: string): Promise<boolean> {
+  if (!hasDefinition) return true;
+  if (!rule) return false;
   const rows = rowsOf<{ one: number }>(
     await db.execute(
-      sql`SELECT 1 AS one FROM (${eligibilityRules[rule].candidates({ today, personId })}) c WHERE c.subject_person_id = ${subjectId}::uuid LIMIT 1`,
+      sql`SELECT 1 AS one FROM (${compileCandidates(rule.definition, rule.serviceId, { today, personId })}) c WHERE c.subject_person_id = ${subjectId}::uuid LIMIT 1`,
     ),
   );
   return rows.length > 0;
@@ -180,7 +184,7 @@ export async function planBundle(
     .orderBy(asc(serviceBundleItems.position));
   const serviceIds = items.map((i) => i.service.id);
   const outputTypes = items.map((i) => i.service.issuesLicenceTypeId).filter((x): x is string => x !== null);
-  const [held, applied] = await Promise.all([
+  const [held, applied, rules] = await Promise.all([
     outputTypes.length === 0
       ? []
       : db
@@ -193,7 +197,9 @@ export async function planBundle(
           .select({ serviceId: applications.serviceId })
           .from(applications)
           .where(and(eq(applications.subjectPersonId, subjectId), inArray(applications.serviceId, serviceIds), inArray(applications.status, [...ANSWERING]))),
+    loadServiceRules(db, { serviceIds }),
   ]);
+  const ruleOf = new Map(rules.map((r) => [r.serviceId, r]));
   const heldTypes = new Set(held.filter((l) => effectiveLicenceStatus(l, today) === "valid").map((l) => l.licenceTypeId));
   const appliedFor = new Set(applied.map((a) => a.serviceId));
 
@@ -204,7 +210,7 @@ export async function planBundle(
     const line = { code: s.code, nameZh: s.nameZh, nameEn: s.nameEn };
     if (s.issuesLicenceTypeId && heldTypes.has(s.issuesLicenceTypeId)) skipped.push({ ...line, reason: "held" });
     else if (appliedFor.has(s.id)) skipped.push({ ...line, reason: "applied" });
-    else if (!(await admits(db, s.eligibilityRule, personId, subjectId, today))) skipped.push({ ...line, reason: "notEligible" });
+    else if (!(await admits(db, s.eligibility !== null, ruleOf.get(s.id), personId, subjectId, today))) skipped.push({ ...line, reason: "notEligible" });
     else kept.push(item);
   }
 

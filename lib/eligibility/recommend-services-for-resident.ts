@@ -4,11 +4,11 @@ import { rowsOf, type Executor } from "@/db/client";
 import { requirePermission, type Actor } from "@/lib/auth/actor";
 import { toChinaDate } from "@/lib/calendar/working-days";
 import { AppError } from "@/lib/errors";
-import { ruleKeys, type ReasonKey, type ReasonParams, type RuleKey } from "./rule-types";
-import { assertIsoDay, buildEligibilityQuery, ruleOrder } from "./rules";
+import { explainReason, loadReasonLabels, type Reason } from "./explain";
+import { assertIsoDay, buildEligibilityQuery, loadServiceRules } from "./rules";
 
 export type Recommendation = {
-  ruleKey: RuleKey;
+  serviceId: string;
   serviceCode: string;
   serviceNameZh: string;
   serviceNameEn: string;
@@ -19,29 +19,34 @@ export type Recommendation = {
   subjectPersonId: string;
   subjectName: string;
   forSelf: boolean;
-  reasonKey: ReasonKey;
-  reasonParams: ReasonParams;
+  /** Why, generated from the criteria of the service's definition that hold. */
+  reason: Reason;
 };
 
 type Row = {
-  rule_key: RuleKey;
+  service_id: string;
   person_id: string;
   subject_person_id: string;
   subject_name: string;
-  reason_key: ReasonKey;
-  reason_params: ReasonParams;
+  subject_birth_date: string;
+  reason: unknown;
   code: string;
   name_zh: string;
   name_en: string;
   theme: string;
   promised_limit_days: number;
   on_the_spot: boolean;
+  /** Position in a life-event bundle (出生一件事…), if the service is in one. */
+  step: number | null;
 };
 
 /**
  * Every service the signed-in resident qualifies for, for themselves or for their child, with
- * the reason. One round trip: the same rules the supervisor's lists use, each restricted to
- * this applicant, in one UNION ALL filtered once and joined to the catalogue.
+ * the reason. The catalogue's definitions are read (one query), compiled and run restricted
+ * to this applicant in one UNION ALL filtered once and joined to the catalogue — the same
+ * compiled SQL the supervisor's lists run set-wise. A child's services come first, youngest
+ * child first (they are the time-bound ones: a newborn has weeks), then the resident's own;
+ * services of a life event in the event's order.
  */
 export async function recommendServicesForResident(
   db: Executor,
@@ -56,34 +61,53 @@ export async function recommendServicesForResident(
     throw new AppError("VALIDATION", "errors.validation", { internal: `bad today: ${today}`, cause });
   }
   const personId = actor.personId;
-  const rows = rowsOf<Row>(
-    await db.execute(sql`SELECT e.rule_key, e.person_id, e.subject_person_id, sp.name AS subject_name,
-        e.reason_key, e.reason_params, s.code, s.name_zh, s.name_en, s.theme, s.promised_limit_days, s.on_the_spot
-      FROM (${buildEligibilityQuery(ruleKeys, { today, personId })}) e
-      JOIN services s ON s.id = e.service_id
-      JOIN persons sp ON sp.id = e.subject_person_id`),
-  );
+  const rules = await loadServiceRules(db);
+  if (rules.length === 0) return [];
+  const [rows, labels] = await Promise.all([
+    db
+      .execute(sql`SELECT e.service_id, e.person_id, e.subject_person_id, sp.name AS subject_name,
+          to_char(sp.birth_date, 'YYYY-MM-DD') AS subject_birth_date,
+          e.reason, s.code, s.name_zh, s.name_en, s.theme, s.promised_limit_days, s.on_the_spot,
+          (SELECT min(bi.position) FROM service_bundle_items bi WHERE bi.service_id = s.id) AS step
+        FROM (${buildEligibilityQuery(rules, { today, personId })}) e
+        JOIN services s ON s.id = e.service_id
+        JOIN persons sp ON sp.id = e.subject_person_id`)
+      .then((r) => rowsOf<Row>(r)),
+    loadReasonLabels(
+      db,
+      rules.map((r) => r.definition),
+    ),
+  ]);
+  const definitions = new Map(rules.map((r) => [r.serviceId, r.definition]));
   return rows
-    .map(
-      (r): Recommendation => ({
-        ruleKey: r.rule_key,
-        serviceCode: r.code,
-        serviceNameZh: r.name_zh,
-        serviceNameEn: r.name_en,
-        theme: r.theme,
-        promisedLimitDays: Number(r.promised_limit_days),
-        onTheSpot: r.on_the_spot,
-        subjectPersonId: r.subject_person_id,
-        subjectName: r.subject_name,
-        forSelf: r.subject_person_id === r.person_id,
-        reasonKey: r.reason_key,
-        reasonParams: r.reason_params,
-      }),
-    )
+    .flatMap((r): (Recommendation & { birth: string; step: number })[] => {
+      const def = definitions.get(r.service_id);
+      if (!def) return [];
+      return [
+        {
+          serviceId: r.service_id,
+          serviceCode: r.code,
+          serviceNameZh: r.name_zh,
+          serviceNameEn: r.name_en,
+          theme: r.theme,
+          promisedLimitDays: Number(r.promised_limit_days),
+          onTheSpot: r.on_the_spot,
+          subjectPersonId: r.subject_person_id,
+          subjectName: r.subject_name,
+          forSelf: r.subject_person_id === r.person_id,
+          reason: explainReason(def, r.reason, labels, today),
+          birth: r.subject_birth_date,
+          step: r.step === null ? 1000 : Number(r.step),
+        },
+      ];
+    })
     .sort(
       (a, b) =>
-        (ruleOrder.get(a.ruleKey) ?? 99) - (ruleOrder.get(b.ruleKey) ?? 99) ||
+        Number(a.forSelf) - Number(b.forSelf) ||
+        (a.forSelf ? 0 : b.birth.localeCompare(a.birth)) ||
         a.subjectName.localeCompare(b.subjectName, "zh-CN") ||
+        a.step - b.step ||
         a.serviceCode.localeCompare(b.serviceCode),
-    );
+    )
+    .map(({ birth: _birth, step: _step, ...item }) => item);
 }

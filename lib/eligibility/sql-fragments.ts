@@ -3,11 +3,6 @@
  * every rule reads like the policy it encodes and runs unchanged on PostgreSQL 15 and PGlite.
  */
 import { sql, type SQL } from "drizzle-orm";
-import type { ReasonKey } from "./rule-types";
-
-/** A reason key as a typed text value (the compiler checks it exists in the catalogue's list). */
-export const reason = (key: ReasonKey): SQL => sql`${key}::text`;
-
 /** An ISO day as a typed parameter. */
 export const day = (iso: string): SQL => sql`${iso}::date`;
 
@@ -78,9 +73,8 @@ const answersNeed = (on: SQL): SQL => sql`(a.status IN (${IN_PROGRESS}) OR (a.st
   true)))`;
 
 /**
- * Keeps the candidate rows `e` (rule_key, person_id, subject_person_id, reason_key,
- * reason_params) for each active service under their rule (`s`, output licence type `lt`)
- * that the subject is not already served by:
+ * Keeps the candidate rows `e` (service_id, person_id, subject_person_id, reason) of active
+ * services (`s`, output licence type `lt`) that the subject is not already served by:
  * - holding the service's output licence, in force on `on`;
  * - an application answering the need. Only the subject or a registered relative (a parent
  *   for a child, a son or daughter for an elder) files about them, so two indexed probes
@@ -92,21 +86,18 @@ const answersNeed = (on: SQL): SQL => sql`(a.status IN (${IN_PROGRESS}) OR (a.st
  */
 export const withoutServed = (
   candidates: SQL,
-  ruleKeys: readonly string[],
+  serviceIds: readonly string[],
   on: SQL,
   { extra = sql``, setWise }: { extra?: SQL; setWise: boolean },
 ): SQL => {
-  const rules = sql.join(ruleKeys.map((k) => sql`${k}`), sql`, `);
-  // Set-wise, repeating the rules' services as a constant filter inside each probe lets the
-  // planner start from those services' applications (queue index) instead of sorting them
-  // all; for one person the applicant index is best and the extra semi-join only costs planning.
-  const ofTheseRules = setWise
-    ? sql`a.service_id IN (SELECT sv.id FROM services sv WHERE sv.eligibility_rule IN (${rules}))`
-    : sql`true`;
-  return sql`SELECT e.rule_key, e.person_id,
-    e.subject_person_id, e.reason_key, e.reason_params, s.id AS service_id
+  // Set-wise, repeating the services as a constant filter inside each probe lets the planner
+  // start from those services' applications (queue index) instead of sorting them all; for
+  // one person the applicant index is best and the extra filter only costs planning.
+  const ids = sql.join(serviceIds.map((id) => sql`${id}::uuid`), sql`, `);
+  const ofTheseServices = setWise ? sql`a.service_id IN (${ids})` : sql`true`;
+  return sql`SELECT e.service_id, e.person_id, e.subject_person_id, e.reason
   FROM (${candidates}) e
-  JOIN services s ON s.eligibility_rule = e.rule_key AND s.active AND s.eligibility_rule IN (${rules})
+  JOIN services s ON s.id = e.service_id AND s.active
   LEFT JOIN licence_types lt ON lt.id = s.issues_licence_type_id
   WHERE NOT EXISTS (
       SELECT 1 FROM licences l
@@ -114,11 +105,11 @@ export const withoutServed = (
         AND l.status = 'valid' AND (l.valid_until IS NULL OR l.valid_until >= ${on}))
     AND NOT EXISTS (
       SELECT 1 FROM applications a
-      WHERE a.applicant_person_id = e.subject_person_id AND a.service_id = s.id AND ${ofTheseRules}
+      WHERE a.applicant_person_id = e.subject_person_id AND a.service_id = s.id AND ${ofTheseServices}
         AND coalesce(a.subject_person_id, a.applicant_person_id) = e.subject_person_id AND ${answersNeed(on)})
     AND NOT EXISTS (
       SELECT 1 FROM family_relations f JOIN applications a ON a.applicant_person_id = f.relative_id
       WHERE f.person_id = e.subject_person_id AND a.subject_person_id = e.subject_person_id
-        AND a.service_id = s.id AND ${ofTheseRules} AND ${answersNeed(on)})
+        AND a.service_id = s.id AND ${ofTheseServices} AND ${answersNeed(on)})
     ${extra}`;
 };

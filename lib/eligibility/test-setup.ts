@@ -14,8 +14,13 @@ import {
   createService,
   relate,
 } from "@/lib/testing/factories";
+import { STANDARD_ELIGIBILITY, STANDARD_RULE_KEYS, type StandardRuleKey } from "@/db/seed/catalogue-eligibility";
+import { hasCheckSet } from "./checks/criteria";
+import { explainReason } from "./explain";
 import { listEligibleForService } from "./list-eligible-for-service";
-import { ruleKeys, type RuleKey } from "./rule-types";
+
+export type RuleKey = StandardRuleKey;
+export const ruleKeys = STANDARD_RULE_KEYS;
 
 /** Default validity of the library's types, as in the seed (residence permit 12 months, …). */
 const VALIDITY: Record<string, number | null> = {
@@ -50,7 +55,10 @@ const OUTPUT: Record<RuleKey, string | null> = {
   unemployment_registration: "unemployment_certificate",
 };
 
-/** One service per rule, issuing the rule's output licence; returns service ids by rule key. */
+/**
+ * One service per seeded eligibility definition, issuing that service's output licence, with
+ * the definition as the seed writes it; returns service ids by the definition's key.
+ */
 export async function setUpCatalogue(db: Executor): Promise<Record<RuleKey, string>> {
   const dept = await createDepartment(db);
   const typeIds = new Map<string, string>();
@@ -62,7 +70,8 @@ export async function setUpCatalogue(db: Executor): Promise<Record<RuleKey, stri
   for (const key of ruleKeys) {
     const output = OUTPUT[key];
     const service = await createService(db, dept.id, {
-      eligibilityRule: key,
+      eligibility: STANDARD_ELIGIBILITY[key],
+      automaticChecks: hasCheckSet(key) ? key : null,
       issuesLicenceTypeId: output ? typeIds.get(output) : null,
     });
     services[key] = service.id;
@@ -102,6 +111,15 @@ export async function applyFor(
   return application;
 }
 
-/** What the rule says for this applicant: [] or the qualifying rows. */
-export const eligibleFor = (db: Executor, rule: RuleKey, personId: string, today: string) =>
-  listEligibleForService(db, rule, { today, personId });
+/** The service rule of a definition key, as loadServiceRules would give it. */
+export const ruleOf = (services: Record<RuleKey, string>, key: RuleKey) => ({ serviceId: services[key], code: key, definition: STANDARD_ELIGIBILITY[key] });
+
+/** What the definition says for this applicant: [] or the qualifying rows. */
+export const eligibleFor = (db: Executor, services: Record<RuleKey, string>, rule: RuleKey, personId: string, today: string) =>
+  listEligibleForService(db, ruleOf(services, rule), { today, personId });
+
+/** The clauses of a row's generated reason (names of licences etc. left as their keys). */
+export function phrasesOf(rule: RuleKey, row: { reason: unknown } | undefined, today: string) {
+  const labels = { licences: new Map(), divisions: new Map(), services: new Map() };
+  return explainReason(STANDARD_ELIGIBILITY[rule], row?.reason, labels, today).phrases;
+}

@@ -16,6 +16,7 @@ export const namespaces = [
   "validation",
   "errors",
   "recommendations",
+  "eligibility",
   "wallet",
   "apply",
   "catalogue",

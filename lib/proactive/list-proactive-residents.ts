@@ -3,7 +3,7 @@ import { sql } from "drizzle-orm";
 import { rowsOf, type Database } from "@/db/client";
 import { requirePermission, type Actor } from "@/lib/auth/actor";
 import { toChinaDate } from "@/lib/calendar/working-days";
-import type { ReasonKey, ReasonParams } from "@/lib/eligibility/rule-types";
+import { explainReason, loadReasonLabels, type Reason } from "@/lib/eligibility/explain";
 import { eligibleInScope } from "./eligible-in-scope";
 import { findProactiveServiceOrThrow, type ProactiveServiceRef } from "./find-proactive-service";
 import { maskResidentId } from "@/lib/id-number";
@@ -21,9 +21,8 @@ export type ProactiveResident = {
   subjectName: string;
   subjectIdNumber: string;
   forSelf: boolean;
-  reasonKey: ReasonKey;
-  /** The rule's reason parameters, with any name in them masked. */
-  reasonParams: ReasonParams;
+  /** Why, from the service's definition; any name in it masked. */
+  reason: Reason;
 };
 
 export type ProactiveResidentsPage = {
@@ -38,8 +37,7 @@ export type ProactiveResidentsPage = {
 type Row = {
   person_id: string;
   subject_person_id: string;
-  reason_key: ReasonKey;
-  reason_params: ReasonParams;
+  reason: unknown;
   applicant_name: string;
   applicant_id_number: string;
   subject_name: string;
@@ -62,10 +60,10 @@ export async function listProactiveResidents(
   const service = await findProactiveServiceOrThrow(db, actor, input.serviceCode);
   const after = decodeCursor(input.after);
   const size = Math.min(Math.max(1, Math.trunc(limit)), 500);
-  const scoped = eligibleInScope(service.ruleKey, actor, on);
-  const [rows, recipients] = await withoutJit(db, async (tx) => [
+  const scoped = eligibleInScope(service.rule, actor, on);
+  const [rows, recipients, labels] = await withoutJit(db, async (tx) => [
     rowsOf<Row>(
-      await tx.execute(sql`SELECT q.person_id, q.subject_person_id, q.reason_key, q.reason_params,
+      await tx.execute(sql`SELECT q.person_id, q.subject_person_id, q.reason,
           ap.name AS applicant_name, ap.id_number AS applicant_id_number, sp.name AS subject_name, sp.id_number AS subject_id_number
         FROM (${scoped}) q
         JOIN persons ap ON ap.id = q.person_id
@@ -80,11 +78,12 @@ export async function listProactiveResidents(
         await tx.execute(sql`SELECT count(DISTINCT q.person_id) AS n FROM (${scoped}) q WHERE q.service_id = ${service.id}::uuid`),
       )[0]?.n ?? 0,
     ),
+    await loadReasonLabels(tx, [service.rule.definition]),
   ] as const);
   const page = rows.slice(0, size);
   const last = page[page.length - 1];
   return {
-    service: { code: service.code, nameZh: service.nameZh, nameEn: service.nameEn, ruleKey: service.ruleKey },
+    service: { code: service.code, nameZh: service.nameZh, nameEn: service.nameEn, rule: service.rule },
     rows: page.map((r) => ({
       key: encodeCursor(r.person_id, r.subject_person_id),
       applicantName: maskPersonName(r.applicant_name),
@@ -92,16 +91,16 @@ export async function listProactiveResidents(
       subjectName: maskPersonName(r.subject_name),
       subjectIdNumber: maskResidentId(r.subject_id_number),
       forSelf: r.person_id === r.subject_person_id,
-      reasonKey: r.reason_key,
-      reasonParams: maskParams(r.reason_params),
+      reason: masked(explainReason(service.rule.definition, r.reason, labels, on)),
     })),
     next: rows.length > size && last ? encodeCursor(last.person_id, last.subject_person_id) : null,
     recipients,
   };
 }
 
-function maskParams(params: ReasonParams): ReasonParams {
-  const out: ReasonParams = { ...params };
-  if (typeof out.name === "string") out.name = maskPersonName(out.name);
-  return out;
+function masked(reason: Reason): Reason {
+  return {
+    ...reason,
+    phrases: reason.phrases.map((p) => (typeof p.values.name === "string" ? { ...p, values: { ...p.values, name: maskPersonName(p.values.name) } } : p)),
+  };
 }

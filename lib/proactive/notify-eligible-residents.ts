@@ -4,8 +4,8 @@ import { rowsOf, type Database } from "@/db/client";
 import { requirePermission, type Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { toChinaDate } from "@/lib/calendar/working-days";
-import { intakeYearOf } from "@/lib/eligibility/rules-family";
-import type { RuleKey } from "@/lib/eligibility/rule-types";
+import { intakeOf } from "@/lib/eligibility/compile";
+import { walk, type EligibilityDefinition } from "@/lib/eligibility/definition-schema";
 import { eligibleInScope } from "./eligible-in-scope";
 import { findProactiveServiceOrThrow } from "./find-proactive-service";
 import { proactiveToday, type NotifyEligibleResidentsInput } from "./proactive-schemas";
@@ -27,11 +27,15 @@ export type NotifyResult = {
 };
 
 /**
- * The cycle a notice belongs to: the calendar year, or for school entry the intake year. A
- * resident is told once per service and cycle however often the supervisor presses the button.
+ * The cycle a notice belongs to: the calendar year, or for a service with an intake (an age
+ * by a cutoff day: school entry) the intake year. A resident is told once per service and
+ * cycle however often the supervisor presses the button.
  */
-export function proactiveDedupeKey(serviceCode: string, ruleKey: RuleKey, today: string): string {
-  const cycle = ruleKey === "primary_school_enrolment" ? intakeYearOf(today).year : Number(today.slice(0, 4));
+export function proactiveDedupeKey(serviceCode: string, definition: EligibilityDefinition, today: string): string {
+  let cycle = Number(today.slice(0, 4));
+  walk(definition.when, "when", (c) => {
+    if (c.is === "ageByCutoff") cycle = intakeOf(today, c.years, c.cutoff).year;
+  });
   return `proactive:${serviceCode}:${cycle}`;
 }
 
@@ -57,7 +61,7 @@ export async function notifyEligibleResidents(
     // See without-jit.ts: JIT compilation would cost more than the batches themselves.
     await tx.execute(sql`SET LOCAL jit = off`);
     const service = await findProactiveServiceOrThrow(tx, actor, input.serviceCode);
-    const dedupeKey = proactiveDedupeKey(service.code, service.ruleKey, on);
+    const dedupeKey = proactiveDedupeKey(service.code, service.rule.definition, on);
     let after: string | null = null;
     let eligible = 0;
     let newlyNotified = 0;
@@ -66,7 +70,7 @@ export async function notifyEligibleResidents(
       const [row]: BatchRow[] = rowsOf<BatchRow>(
         await tx.execute(sql`WITH batch AS (
             SELECT DISTINCT ON (q.person_id) q.person_id, q.subject_person_id
-            FROM (${eligibleInScope(service.ruleKey, actor, on)}) q
+            FROM (${eligibleInScope(service.rule, actor, on)}) q
             WHERE q.service_id = ${service.id}::uuid ${after ? sql`AND q.person_id > ${after}::uuid` : sql``}
             ORDER BY q.person_id, q.subject_person_id
             LIMIT ${size}),

@@ -5,8 +5,7 @@ import { auditLog, notifications, services } from "@/db/schema";
 import type { ApplicationStatus } from "@/db/schema/enums";
 import { createTestDatabase } from "@/db/testing";
 import { recommendServicesForResident } from "@/lib/eligibility/recommend-services-for-resident";
-import type { RuleKey } from "@/lib/eligibility/rule-types";
-import { applyFor, childOf, resident, setUpCatalogue } from "@/lib/eligibility/test-setup";
+import { applyFor, childOf, resident, setUpCatalogue, type RuleKey } from "@/lib/eligibility/test-setup";
 import { createLicence } from "@/lib/testing/factories";
 import { createServiceCentre, supervisorActor } from "@/lib/testing/proactive-factories";
 import { listProactiveResidents } from "./list-proactive-residents";
@@ -83,10 +82,10 @@ describe("proactive service", () => {
     const school = list.find((s) => s.serviceCode === codes.primary_school_enrolment);
     // The served pupil is out for both parents; the twins' parent is one recipient for two children.
     expect(school).toMatchObject({ recipients: 1, subjects: 2 });
-    expect(list.map((s) => s.ruleKey)).toContain("newborn_hukou");
+    expect(list.map((s) => s.serviceCode)).toContain(codes.newborn_hukou);
   });
 
-  it("lists them a page at a time, masked, each exactly once, with the rule's reason", async () => {
+  it("lists them a page at a time, masked, each exactly once, with the definition's reason", async () => {
     const rows = await allRows(codes.elderly_card);
     expect(rows.map((r) => r.applicantName).sort()).toEqual(qualifying.map(maskPersonName).sort());
     expect(new Set(rows.map((r) => r.key)).size).toBe(rows.length);
@@ -94,11 +93,12 @@ describe("proactive service", () => {
     expect(rows.map((r) => r.applicantName)).toContain("欧**月");
     for (const r of rows) {
       expect(r.applicantIdNumber).toMatch(/^\d{6}\*{10}[0-9X]{2}$/);
-      expect(r).toMatchObject({ forSelf: true, reasonKey: "elderlyAged", reasonParams: { date: "2010-03-01" } });
+      expect(r.forSelf).toBe(true);
+      expect(r.reason.phrases[0]).toEqual({ key: "ageAtLeast.yes", of: "subject", values: { years: 60, date: "2010-03-01" } });
     }
     const school = await allRows(codes.primary_school_enrolment);
     expect(school.map((r) => r.subjectName).sort()).toEqual(["双**一", "双**二"]);
-    expect(school.every((r) => r.reasonKey === "schoolEnrolment" && r.reasonParams.name === r.subjectName)).toBe(true);
+    expect(school.every((r) => r.reason.phrases[0]?.key.startsWith("ageByCutoff."))).toBe(true);
   });
 
   it("uses the same rules as the resident's own recommendations", async () => {
@@ -108,7 +108,7 @@ describe("proactive service", () => {
     const all = await h.db.query.persons.findMany();
     for (const p of all) {
       const actor = { id: p.id, role: "citizen" as const, displayName: p.name, personId: p.id, departmentId: null, centreId: null };
-      const recommended = (await recommendServicesForResident(h.db, actor, { today: TODAY })).some((r) => r.ruleKey === "elderly_card");
+      const recommended = (await recommendServicesForResident(h.db, actor, { today: TODAY })).some((r) => r.serviceId === svc.elderly_card);
       expect(recommended, p.name).toBe(listed.has(p.id));
     }
   });

@@ -31,7 +31,7 @@ export function checkStatement(def: CheckDefinition, target: SQL, today: string)
   return sql`WITH target AS (
       SELECT a.id, a.applicant_person_id, a.subject_person_id, a.form_data, ${submittedOn} AS submitted_on
       FROM applications a JOIN services s ON s.id = a.service_id
-      WHERE s.eligibility_rule = ${def.ruleKey} AND ${target}),
+      WHERE s.automatic_checks = ${def.key} AND ${target}),
     evaluated AS (
       SELECT a.id AS application_id, a.applicant_person_id AS person_id, c.criterion, c.result, c.detail
       FROM target a

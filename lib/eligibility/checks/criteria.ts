@@ -12,7 +12,6 @@
  * strings, numbers, booleans or null (dates as YYYY-MM-DD).
  */
 import { sql, type SQL } from "drizzle-orm";
-import type { RuleKey } from "../rule-types";
 
 export type CheckCriterion = {
   /** Stored in eligibility_checks.criterion; label key proactive.checks.criteria.<key>. */
@@ -22,8 +21,8 @@ export type CheckCriterion = {
 };
 
 export type CheckDefinition = {
-  /** The services whose eligibility_rule is this key are checked with these criteria. */
-  ruleKey: RuleKey;
+  /** The services whose automatic_checks names this set are checked with these criteria. */
+  key: string;
   criteria: readonly CheckCriterion[];
 };
 
@@ -48,7 +47,7 @@ const insuranceMonths = sql`coalesce(si.months, CASE WHEN ap.insurance_status <>
 
 /** 小学一年级入学: the source system's four automatic checks, plus that the child is the applicant's. */
 export const primarySchoolEnrolmentChecks: CheckDefinition = {
-  ruleKey: "primary_school_enrolment",
+  key: "primary_school_enrolment",
   criteria: [
     {
       key: "child_age",
@@ -92,6 +91,11 @@ export const primarySchoolEnrolmentChecks: CheckDefinition = {
 
 export const checkDefinitions: readonly CheckDefinition[] = [primarySchoolEnrolmentChecks];
 
-export function checkDefinitionFor(ruleKey: string | null): CheckDefinition | undefined {
-  return checkDefinitions.find((d) => d.ruleKey === ruleKey);
+export function checkDefinitionFor(key: string | null): CheckDefinition | undefined {
+  return checkDefinitions.find((d) => d.key === key);
+}
+
+/** Whether a set of automatic checks of this name exists (what services.automatic_checks may say). */
+export function hasCheckSet(key: string): boolean {
+  return checkDefinitions.some((d) => d.key === key);
 }

@@ -48,7 +48,7 @@ export async function runEligibilityChecks(
 ): Promise<CheckRunResult> {
   const on = checkDay(today);
   const [app] = await tx
-    .select({ rule: services.eligibilityRule })
+    .select({ rule: services.automaticChecks })
     .from(applications)
     .innerJoin(services, eq(services.id, applications.serviceId))
     .where(eq(applications.id, applicationId))
@@ -71,7 +71,7 @@ export async function runEligibilityChecksForService(
 ): Promise<CheckRunResult> {
   const on = checkDay(today);
   const [service] = await db
-    .select({ id: services.id, rule: services.eligibilityRule })
+    .select({ id: services.id, rule: services.automaticChecks })
     .from(services)
     .where(eq(services.code, serviceCode))
     .limit(1);

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { ReasonText } from "@/components/eligibility/reason-text";
 import { ProactiveNotifyButton } from "@/components/supervisor/proactive-notify-button";
 import { Card, CardContent } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
@@ -11,8 +12,6 @@ import { can } from "@/lib/auth/permissions";
 import { isAppError } from "@/lib/errors";
 import { listProactiveResidents } from "@/lib/proactive/list-proactive-residents";
 import { listProactiveResidentsSchema } from "@/lib/proactive/proactive-schemas";
-
-const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 export async function generateMetadata() {
   const t = await getTranslations("proactive");
@@ -37,14 +36,6 @@ export default async function ProactiveResidentsPage({
   });
   const [t, format, locale] = await Promise.all([getTranslations("proactive"), getFormatter(), getLocale()]);
   const service = locale === "en" ? page.service.nameEn : page.service.nameZh;
-  // Reasons carry ISO days; noon China time keeps the calendar day whatever the formatter's zone.
-  const localise = (p: Record<string, string | number>) =>
-    Object.fromEntries(
-      Object.entries(p).map(([k, v]) => [
-        k,
-        typeof v === "string" && ISO_DAY.test(v) ? format.dateTime(new Date(`${v}T12:00:00+08:00`), { dateStyle: "medium" }) : v,
-      ]),
-    );
   const base = `/supervisor/proactive/${encodeURIComponent(page.service.code)}`;
 
   return (
@@ -78,7 +69,9 @@ export default async function ProactiveResidentsPage({
                     <TableCell className="font-medium">{r.applicantName}</TableCell>
                     <TableCell className="font-mono text-sm">{r.applicantIdNumber}</TableCell>
                     <TableCell>{r.forSelf ? t("self") : `${r.subjectName}（${r.subjectIdNumber}）`}</TableCell>
-                    <TableCell className="text-sm">{t(`reasons.${r.reasonKey}`, localise(r.reasonParams))}</TableCell>
+                    <TableCell className="text-sm">
+                      <ReasonText reason={r.reason} subjectName={r.subjectName} forSelf={r.forSelf} applicantName={r.applicantName} />
+                    </TableCell>
                   </TableRow>
                 ))}
               </TableBody>

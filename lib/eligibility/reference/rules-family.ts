@@ -1,11 +1,14 @@
 /**
- * Rules about a child, applied for by a parent: applicant = each parent the base register
+ * Reference (test oracle, see types.ts). Rules about a child, applied for by a parent: applicant = each parent the base register
  * links to the child (family_relations child → parent), subject = the child. A child is only
  * ever reached through its own family's rows, so nobody is told about another family's child.
  */
 import { sql, type SQL } from "drizzle-orm";
-import type { CandidateParams, EligibilityRule, ReasonKey } from "./rule-types";
-import { agedUnder, anniversary, day, holdsValidLicence, inShenzhen, iso, reason } from "./sql-fragments";
+import { agedUnder, anniversary, day, holdsValidLicence, inShenzhen, iso } from "../sql-fragments";
+import { reason } from "./reason";
+import type { CandidateParams, EligibilityRule } from "./types";
+
+type ReasonKey = string;
 
 const childBirth = sql`c.birth_date`;
 

@@ -1,9 +1,10 @@
 /**
- * Rules where the resident applies for themselves: subject = applicant. Each follows the
+ * Reference (test oracle, see types.ts). Rules where the resident applies for themselves: subject = applicant. Each follows the
  * "who may apply" text of its catalogue entry (db/seed/catalogue-services-*.ts).
  */
 import { sql, type SQL } from "drizzle-orm";
-import type { CandidateParams, EligibilityRule } from "./rule-types";
+import type { CandidateParams, EligibilityRule } from "./types";
+import { reason } from "./reason";
 import {
   ageOn,
   agedAtLeast,
@@ -12,9 +13,8 @@ import {
   holdsValidLicence,
   inShenzhen,
   iso,
-  reason,
   retirementDay,
-} from "./sql-fragments";
+} from "../sql-fragments";
 
 const birth = sql`p.birth_date`;
 const onlySelf = (personId?: string): SQL => (personId ? sql`AND p.id = ${personId}::uuid` : sql``);
