@@ -13,7 +13,7 @@ const areas: { prefix: string; roles: string[] }[] = [
   { prefix: "/my", roles: ["citizen"] },
   { prefix: "/counter", roles: ["clerk", "reviewer", "approver"] },
   { prefix: "/supervisor", roles: ["supervisor"] },
-  { prefix: "/admin", roles: ["admin"] },
+  { prefix: "/admin", roles: ["admin", "catalogue_manager"] },
 ];
 
 const areaOf = (path: string) => areas.find((a) => path === a.prefix || path.startsWith(`${a.prefix}/`));

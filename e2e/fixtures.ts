@@ -60,7 +60,14 @@ export async function signIn(page: Page, kind: Kind, login: string, password = D
   if (await codeField.isVisible()) await enterTotpCode(page, form, totpSecret);
 }
 
-export const STAFF_HOMES = { clerk: "/counter", reviewer: "/counter", approver: "/counter", supervisor: "/supervisor", admin: "/admin" } as const;
+export const STAFF_HOMES = {
+  clerk: "/counter",
+  reviewer: "/counter",
+  approver: "/counter",
+  catalogue_manager: "/admin/services",
+  supervisor: "/supervisor",
+  admin: "/admin",
+} as const;
 
 const SAVED_SESSIONS = path.join(__dirname, ".auth");
 

@@ -38,8 +38,10 @@ const navByRole: Record<Role, { href: string; key: string }[]> = {
     { href: "/supervisor/proactive", key: "supervisorProactive" },
     { href: "/supervisor/follow-ups", key: "supervisorFollowUps" },
   ],
+  catalogue_manager: [{ href: "/admin/services", key: "catalogueAdmin" }],
   admin: [
     { href: "/admin", key: "admin" },
+    { href: "/admin/services", key: "catalogueAdmin" },
     { href: "/admin/api-keys", key: "adminApiKeys" },
   ],
 };

@@ -82,6 +82,8 @@ export const applications = pgTable(
     /** Set when a licence this application relies on was revoked or expired while it was open. */
     flaggedAt: timestamp("flagged_at", { withTimezone: true }),
     flagReason: text("flag_reason"),
+    /** The service version it was filed under (service_versions): the limit, form and materials it was promised. */
+    serviceVersion: smallint("service_version").notNull().default(1),
     /** The workflow this application was filed under (the service's at filing), so a later edit does not move it. */
     workflow: jsonb("workflow").$type<Workflow>(),
     /** Index into `workflow.steps` of the step the application is at while open. */

@@ -19,6 +19,7 @@ import type { Workflow } from "../../lib/workflows/workflow-schema";
 import { calendarDayKindEnum, materialKindEnum, materialSubjectEnum, serviceThemes } from "./enums";
 import { licenceTypes } from "./licences";
 import { departments, serviceCentres } from "./organisation";
+import { users } from "./users";
 
 /** A form field of a service; `prefill` names the base-data path it is filled from. */
 export type ServiceFormField = {
@@ -64,6 +65,11 @@ export const services = pgTable(
     /** The set of automatic checks (自动比对) run on filing (lib/eligibility/checks/criteria.ts); null: none. */
     automaticChecks: text("automatic_checks"),
     active: boolean("active").notNull().default(true),
+    /** The published version the row shows (service_versions); new applications are filed under it. */
+    version: smallint("version").notNull().default(1),
+    /** Why the service is suspended (active = false), shown on its guide; null when it is not. */
+    suspendedNoticeZh: text("suspended_notice_zh"),
+    suspendedNoticeEn: text("suspended_notice_en"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -97,15 +103,52 @@ export const serviceMaterials = pgTable(
     required: boolean("required").notNull().default(true),
     notesZh: text("notes_zh"),
     notesEn: text("notes_en"),
+    /** The service version these materials belong to: a new version adds its own rows, so applications keep theirs. */
+    version: smallint("version").notNull().default(1),
   },
   (t) => [
-    unique("service_materials_position").on(t.serviceId, t.position),
+    unique("service_materials_position").on(t.serviceId, t.version, t.position),
     check(
       "service_materials_licence_type",
       sql`(${t.kind} = 'licence') = (${t.licenceTypeId} IS NOT NULL)`,
     ),
   ],
 );
+
+/**
+ * Every published version of a service as one validated document (lib/catalogue/
+ * service-definition.ts): what applications filed under it were promised and asked for.
+ * Append-only; the services row and its materials of `services.version` are the live copy.
+ */
+export const serviceVersions = pgTable(
+  "service_versions",
+  {
+    serviceId: uuid("service_id")
+      .notNull()
+      .references(() => services.id),
+    version: smallint("version").notNull(),
+    definition: jsonb("definition").$type<Record<string, unknown>>().notNull(),
+    /** Null for a version that predates the designer (snapshotted when its successor was published). */
+    publishedBy: uuid("published_by").references(() => users.id),
+    publishedAt: timestamp("published_at", { withTimezone: true }).notNull().defaultNow(),
+    note: text("note"),
+  },
+  (t) => [primaryKey({ columns: [t.serviceId, t.version] })],
+);
+
+/** A catalogue manager's unpublished edit of a service (or of a new one, by its code): it affects nobody until published. */
+export const serviceDrafts = pgTable("service_drafts", {
+  code: text("code").primaryKey(),
+  /** The service it edits; null for a new service. */
+  serviceId: uuid("service_id").references(() => services.id),
+  /** The version it was started from: publishing refuses when another version was published since. */
+  baseVersion: smallint("base_version"),
+  definition: jsonb("definition").$type<Record<string, unknown>>().notNull(),
+  updatedBy: uuid("updated_by")
+    .notNull()
+    .references(() => users.id),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});
 
 /** Which services a centre's comprehensive window (综合窗口) accepts. */
 export const centreServices = pgTable(
@@ -164,3 +207,4 @@ export type Service = typeof services.$inferSelect;
 export type NewService = typeof services.$inferInsert;
 export type ServiceMaterial = typeof serviceMaterials.$inferSelect;
 export type ServiceBundle = typeof serviceBundles.$inferSelect;
+export type ServiceVersion = typeof serviceVersions.$inferSelect;

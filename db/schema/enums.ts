@@ -74,8 +74,11 @@ export const appointmentStatusEnum = pgEnum("appointment_status", [
 ]);
 export const calendarDayKindEnum = pgEnum("calendar_day_kind", ["holiday", "workday"]);
 
-/** clerk = window (综合窗口/部门窗口: receive, accept, deliver); reviewer = 审查/审核; approver = 决定/审批. */
-export const roles = ["citizen", "clerk", "reviewer", "approver", "supervisor", "admin"] as const;
+/**
+ * clerk = window (综合窗口/部门窗口: receive, accept, deliver); reviewer = 审查/审核; approver = 决定/审批;
+ * catalogue_manager = keeps the department's services (事项管理: definitions, versions, suspension).
+ */
+export const roles = ["citizen", "clerk", "reviewer", "approver", "catalogue_manager", "supervisor", "admin"] as const;
 export type Role = (typeof roles)[number];
 export const roleEnum = pgEnum("role", roles);
 

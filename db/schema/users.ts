@@ -43,8 +43,8 @@ export const users = pgTable(
       "users_clerk_scope",
       sql`${t.role} <> 'clerk' OR ${t.departmentId} IS NOT NULL OR ${t.centreId} IS NOT NULL`,
     ),
-    // A back-office reviewer or approver works for one department.
-    check("users_backoffice_department", sql`${t.role}::text NOT IN ('reviewer', 'approver') OR ${t.departmentId} IS NOT NULL`),
+    // A back-office reviewer or approver, and a catalogue manager, works for one department.
+    check("users_backoffice_department", sql`${t.role}::text NOT IN ('reviewer', 'approver', 'catalogue_manager') OR ${t.departmentId} IS NOT NULL`),
   ],
 );
 

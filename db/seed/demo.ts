@@ -537,6 +537,25 @@ export const STAFF: readonly StaffSpec[] = [
       },
     ];
   }),
+  // 事项管理: who keeps a department's services in the catalogue (two departments in the demo).
+  {
+    staffNo: "CIV004",
+    role: "catalogue_manager",
+    name: "徐慧敏",
+    departmentCode: "civil",
+    centreKey: null,
+    descriptionZh: "民政部门事项管理员：编辑、发布、暂停本部门的办事事项（版本化，留痕）",
+    descriptionEn: "Catalogue manager of the civil affairs department: edits, publishes and suspends the department's services (versioned, audited)",
+  },
+  {
+    staffNo: "HEA004",
+    role: "catalogue_manager",
+    name: "邓子涵",
+    departmentCode: "health",
+    centreKey: null,
+    descriptionZh: "卫生健康部门事项管理员：编辑、发布、暂停本部门的办事事项",
+    descriptionEn: "Catalogue manager of the health department: edits, publishes and suspends the department's services",
+  },
   {
     staffNo: "FT001",
     role: "clerk",

@@ -1,4 +1,5 @@
 import "server-only";
+import { loadDefinitionVersion } from "@/lib/catalogue/definition-rows";
 import { and, asc, desc, eq, inArray, ne } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { inTurn, type Executor } from "@/db/client";
@@ -84,6 +85,10 @@ export type ClerkApplication = {
     promisedLimitDays: number;
     legalLimitDays: number;
     approvalHints: ApprovalHint[];
+    /** The service version the application was filed under (its limits, form and materials above). */
+    version: number;
+    /** The service's version today: when later, the clerk is told the application follows its own. */
+    currentVersion: number;
     /** The licence approval writes into the library, if the service issues one. */
     outputLicenceZh: string | null;
     outputLicenceEn: string | null;
@@ -218,6 +223,7 @@ export async function getClerkApplicationOrThrow(db: Executor, actor: Actor, app
         legalLimitDays: services.legalLimitDays,
         approvalHints: services.approvalHints,
         formFields: services.formFields,
+        currentVersion: services.version,
         outputLicenceZh: outputType.nameZh,
         outputLicenceEn: outputType.nameEn,
         applicantName: persons.name,
@@ -232,6 +238,21 @@ export async function getClerkApplicationOrThrow(db: Executor, actor: Actor, app
     if (!app) throw new AppError("NOT_FOUND", "errors.notFound");
     const a = app.a;
     const personId = a.applicantPersonId;
+    // Filed under an earlier version: what that version promised and asked for, not today's.
+    if (a.serviceVersion !== app.currentVersion) {
+      const filed = await loadDefinitionVersion(tx, a.serviceId, a.serviceVersion);
+      if (filed) {
+        Object.assign(app, {
+          serviceNameZh: filed.nameZh,
+          serviceNameEn: filed.nameEn,
+          onTheSpot: filed.onTheSpot,
+          promisedLimitDays: filed.promisedLimitDays,
+          legalLimitDays: filed.legalLimitDays,
+          approvalHints: filed.approvalHints,
+          formFields: filed.form,
+        });
+      }
+    }
 
     const [materialRows, events, checks, related] = await inTurn([
       tx
@@ -277,7 +298,7 @@ export async function getClerkApplicationOrThrow(db: Executor, actor: Actor, app
         .leftJoin(licences, eq(licences.id, applicationMaterials.licenceId))
         .leftJoin(licenceTypes, eq(licenceTypes.id, licences.licenceTypeId))
         .leftJoin(uploads, eq(uploads.id, applicationMaterials.uploadId))
-        .where(eq(serviceMaterials.serviceId, a.serviceId))
+        .where(and(eq(serviceMaterials.serviceId, a.serviceId), eq(serviceMaterials.version, a.serviceVersion)))
         .orderBy(asc(serviceMaterials.position)),
       tx
         .select({
@@ -374,6 +395,9 @@ export async function getClerkApplicationOrThrow(db: Executor, actor: Actor, app
         promisedLimitDays: app.promisedLimitDays,
         legalLimitDays: app.legalLimitDays,
         approvalHints: app.approvalHints,
+        /** The version the application was filed under, and whether the service has moved on since. */
+        version: a.serviceVersion,
+        currentVersion: app.currentVersion,
         outputLicenceZh: app.outputLicenceZh,
         outputLicenceEn: app.outputLicenceEn,
       },

@@ -1,4 +1,5 @@
 import "server-only";
+import { loadDefinitionVersion } from "@/lib/catalogue/definition-rows";
 import { and, asc, eq } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { applicationEvents, applicationMaterials, applications, licenceTypes, licences, serviceMaterials, services, uploads } from "@/db/schema";
@@ -69,11 +70,19 @@ export async function getMyApplicationOrThrow(db: Executor, actor: Actor, applic
       serviceNameZh: services.nameZh,
       serviceNameEn: services.nameEn,
       promisedLimitDays: services.promisedLimitDays,
+      serviceId: applications.serviceId,
+      serviceVersion: applications.serviceVersion,
+      currentVersion: services.version,
     })
     .from(applications)
     .innerJoin(services, eq(services.id, applications.serviceId))
     .where(owned);
   if (!app) throw new AppError("NOT_FOUND", "errors.notFound");
+  // Filed under an earlier version of the service: the limit it was promised then.
+  if (app.serviceVersion !== app.currentVersion) {
+    const filed = await loadDefinitionVersion(db, app.serviceId, app.serviceVersion);
+    if (filed) app.promisedLimitDays = filed.promisedLimitDays;
+  }
 
   const [materials, events] = await Promise.all([
     db

@@ -1,4 +1,5 @@
 import "server-only";
+import { ofCurrentVersion } from "@/lib/catalogue/current-version";
 import { and, eq } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { departments, serviceMaterials, services, type Service, type ServiceFormField } from "@/db/schema";
@@ -44,7 +45,7 @@ export async function serviceConcernsChild(db: Executor, service: Pick<Service, 
   const [material] = await db
     .select({ id: serviceMaterials.id })
     .from(serviceMaterials)
-    .where(and(eq(serviceMaterials.serviceId, service.id), eq(serviceMaterials.subject, "child")))
+    .where(and(eq(serviceMaterials.serviceId, service.id), eq(serviceMaterials.subject, "child"), ofCurrentVersion))
     .limit(1);
   return material !== undefined;
 }

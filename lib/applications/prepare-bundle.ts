@@ -1,4 +1,5 @@
 import "server-only";
+import { ofCurrentVersion } from "@/lib/catalogue/current-version";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { rowsOf, type Executor } from "@/db/client";
 import {
@@ -225,7 +226,7 @@ export async function planBundle(
       : await db
           .select({ id: serviceMaterials.id, kind: serviceMaterials.kind, licenceTypeId: serviceMaterials.licenceTypeId, subject: serviceMaterials.subject })
           .from(serviceMaterials)
-          .where(inArray(serviceMaterials.serviceId, kept.map((i) => i.service.id)));
+          .where(and(inArray(serviceMaterials.serviceId, kept.map((i) => i.service.id)), ofCurrentVersion));
   const keyOf = new Map(meta.map((m) => [m.id, materialKey(m)]));
   const kindOf = new Map(meta.map((m) => [m.id, m.kind]));
   const metaOf = new Map(meta.map((m) => [m.id, m]));

@@ -1,4 +1,5 @@
 import "server-only";
+import { ofCurrentVersion } from "@/lib/catalogue/current-version";
 import { and, eq, inArray } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { licences, licenceTypes, serviceMaterials } from "@/db/schema";
@@ -58,7 +59,7 @@ export async function resolveMaterials(
   const materials = await db
     .select()
     .from(serviceMaterials)
-    .where(eq(serviceMaterials.serviceId, serviceId))
+    .where(and(eq(serviceMaterials.serviceId, serviceId), ofCurrentVersion))
     .orderBy(serviceMaterials.position);
 
   const wanted = materials.filter((m) => m.kind === "licence" && m.licenceTypeId);

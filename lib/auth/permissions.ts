@@ -24,8 +24,10 @@ const grants = {
   "licence:read-for-processing": ["clerk", "reviewer", "approver"],
   "metrics:read": ["supervisor", "admin"],
   "proactive:notify": ["supervisor"],
-  "backoffice:enter": ["clerk", "reviewer", "approver", "supervisor", "admin"],
+  "backoffice:enter": ["clerk", "reviewer", "approver", "catalogue_manager", "supervisor", "admin"],
   "admin:manage": ["admin"],
+  /** Keep the service catalogue (事项管理): drafts, publishing versions, suspension, import/export; per department, or all for admin. */
+  "catalogue:manage": ["catalogue_manager", "admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof grants;
@@ -40,6 +42,7 @@ export const homeOf: Record<Role, string> = {
   clerk: "/counter",
   reviewer: "/counter",
   approver: "/counter",
+  catalogue_manager: "/admin/services",
   supervisor: "/supervisor",
   admin: "/admin",
 };

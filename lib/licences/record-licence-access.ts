@@ -12,6 +12,7 @@ const roleLabels: Record<Role, string> = {
   clerk: "窗口人员",
   reviewer: "部门审查人员",
   approver: "部门审批人员",
+  catalogue_manager: "事项管理人员",
   supervisor: "监管人员",
   admin: "系统管理员",
 };

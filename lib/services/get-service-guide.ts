@@ -1,7 +1,7 @@
 import "server-only";
 import { workflowOf } from "@/lib/applications/lifecycle/transitions";
 import type { Workflow } from "@/lib/workflows/workflow-schema";
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, isNotNull, or } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { centreServices, departments, licenceTypes, serviceCentres, serviceMaterials, services } from "@/db/schema";
 import type { MaterialSubject } from "@/db/schema/enums";
@@ -57,6 +57,8 @@ export type ServiceGuide = {
   onTheSpot: boolean;
   requiresVisit: boolean;
   feeYuan: number;
+  /** Set while the service is suspended (暂停办理): why, and it takes no applications. */
+  suspendedNotice: { zh: string; en: string } | null;
   /** True when a material is about the applicant's child (the resident must say which child). */
   concernsChild: boolean;
   materials: GuideMaterial[];
@@ -74,7 +76,7 @@ export async function getServiceGuideOrThrow(db: Executor, code: string): Promis
     .select({ service: services, departmentCode: departments.code, departmentZh: departments.nameZh, departmentEn: departments.nameEn })
     .from(services)
     .innerJoin(departments, eq(departments.id, services.departmentId))
-    .where(and(eq(services.code, code), eq(services.active, true)));
+    .where(and(eq(services.code, code), or(eq(services.active, true), isNotNull(services.suspendedNoticeZh))));
   if (!row) throw new AppError("NOT_FOUND", "errors.notFound");
   const s = row.service;
 
@@ -95,7 +97,7 @@ export async function getServiceGuideOrThrow(db: Executor, code: string): Promis
       })
       .from(serviceMaterials)
       .leftJoin(licenceTypes, eq(licenceTypes.id, serviceMaterials.licenceTypeId))
-      .where(eq(serviceMaterials.serviceId, s.id))
+      .where(and(eq(serviceMaterials.serviceId, s.id), eq(serviceMaterials.version, s.version)))
       .orderBy(asc(serviceMaterials.position)),
     db
       .select({
@@ -131,6 +133,7 @@ export async function getServiceGuideOrThrow(db: Executor, code: string): Promis
     onTheSpot: s.onTheSpot,
     requiresVisit: s.requiresVisit,
     feeYuan: s.feeYuan,
+    suspendedNotice: !s.active && s.suspendedNoticeZh ? { zh: s.suspendedNoticeZh, en: s.suspendedNoticeEn ?? s.suspendedNoticeZh } : null,
     concernsChild:
       materials.some((m) => m.subject === "child") || s.formFields.some((f) => f.prefill?.startsWith("child.") ?? false),
     materials,

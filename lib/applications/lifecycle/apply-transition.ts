@@ -33,9 +33,9 @@ export function enterStep(workflow: Workflow, index: number | null, today: strin
 }
 
 /** The workflow and first-step columns a new application is filed with: it follows this workflow to the end. */
-export function filingColumns(service: { workflow: Workflow | null; onTheSpot: boolean; promisedLimitDays: number }, today: string) {
+export function filingColumns(service: { workflow: Workflow | null; onTheSpot: boolean; promisedLimitDays: number; version: number }, today: string) {
   const workflow = workflowOf(service);
-  return { workflow, ...enterStep(workflow, 0, today) };
+  return { workflow, serviceVersion: service.version, ...enterStep(workflow, 0, today) };
 }
 
 /** The timeline rows: the one insert into application_events in the code base (the seed bulk-loads history). */

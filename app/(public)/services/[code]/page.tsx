@@ -6,6 +6,7 @@ import { cache } from "react";
 import { LimitBadge } from "@/components/services/service-results";
 import { GuideCentres, GuideMaterialsTable, GuideWorkflow, ServiceFacts } from "@/components/services/service-guide";
 import { ResidentMaterials } from "@/components/services/resident-materials";
+import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
@@ -45,8 +46,9 @@ export default async function ServiceGuidePage({ params }: { params: Promise<{ c
   const [guide, actor, t, locale] = await Promise.all([loadGuide(code), getCurrentUser(), getTranslations("catalogue"), getLocale()]);
   const en = locale === "en";
   const isCitizen = actor?.role === "citizen" && actor.personId !== null;
-  const residentCheck = isCitizen ? await checkMaterialsForResident(await getDb(), actor, { serviceCode: guide.code }) : null;
-  const action = isCitizen ? (
+  const suspended = guide.suspendedNotice;
+  const residentCheck = isCitizen && !suspended ? await checkMaterialsForResident(await getDb(), actor, { serviceCode: guide.code }) : null;
+  const action = suspended ? null : isCitizen ? (
     <Button asChild size="lg">
       <Link href={`/my/apply/${guide.code}`}>{t("guide.applyOnline")}</Link>
     </Button>
@@ -70,6 +72,12 @@ export default async function ServiceGuidePage({ params }: { params: Promise<{ c
         }
         actions={action}
       />
+      {suspended ? (
+        <Alert variant="warning" role="status">
+          <p className="font-semibold">{t("guide.suspended")}</p>
+          <p>{en ? suspended.en : suspended.zh}</p>
+        </Alert>
+      ) : null}
       <p className="max-w-3xl text-muted-foreground">{en ? guide.descriptionEn : guide.descriptionZh}</p>
       {actor && !isCitizen ? <p className="text-sm text-muted-foreground">{t("guide.staffNote")}</p> : null}
       <ServiceFacts guide={guide} />

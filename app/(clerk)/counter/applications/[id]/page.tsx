@@ -221,6 +221,13 @@ export default async function ClerkApplicationPage({ params }: { params: Promise
             </CardHeader>
             <CardContent>
               <dl className="grid grid-cols-[8rem_1fr] gap-2 text-sm">
+                <dt className="text-muted-foreground">{t("detail.serviceVersion")}</dt>
+                <dd data-testid="service-version">
+                  {t("detail.versionNumber", { version: app.service.version })}
+                  {app.service.currentVersion !== app.service.version ? (
+                    <span className="block text-muted-foreground">{t("detail.versionMoved", { current: app.service.currentVersion })}</span>
+                  ) : null}
+                </dd>
                 <dt className="text-muted-foreground">{t("detail.submittedAt")}</dt>
                 <dd>{fmt(c.submittedAt)}</dd>
                 <dt className="text-muted-foreground">{t("detail.receivedAt")}</dt>
