@@ -30,6 +30,7 @@ export const LICENCE_TYPE_KEYS = [
   "public_rental_qualification",
   "school_admission_notice",
   "individual_business_licence",
+  "only_child_parent_certificate",
 ] as const;
 export type LicenceTypeKey = (typeof LICENCE_TYPE_KEYS)[number];
 
@@ -55,6 +56,8 @@ export const LICENCE_TYPES: LicenceTypeDef[] = [
   { key: "elderly_card", nameZh: "老年人优待证", nameEn: "Senior Citizen Preferential Treatment Card", issuer: "civil", authority: "mca", seq: "003", defaultValidityMonths: null },
   { key: "birth_medical_certificate", nameZh: "出生医学证明", nameEn: "Medical Certificate of Birth", issuer: "health", authority: "nhc", seq: "001", defaultValidityMonths: null },
   { key: "vaccination_certificate", nameZh: "预防接种证", nameEn: "Vaccination Certificate", issuer: "health", authority: "nhc", seq: "002", defaultValidityMonths: null },
+  // In the library for the health department's own systems and the services a catalogue manager adds; no seeded service issues it.
+  { key: "only_child_parent_certificate", nameZh: "独生子女父母光荣证", nameEn: "Honour Certificate for Parents of an Only Child", issuer: "health", authority: "nhc", seq: "003", defaultValidityMonths: null },
   { key: "social_insurance_record", nameZh: "社会保险参保缴费证明", nameEn: "Social Insurance Contribution Record", issuer: "hrss", authority: "mohrss", seq: "001", defaultValidityMonths: 3 },
   { key: "unemployment_certificate", nameZh: "失业登记证明", nameEn: "Unemployment Registration Certificate", issuer: "hrss", authority: "mohrss", seq: "002", defaultValidityMonths: null },
   { key: "social_security_card", nameZh: "社会保障卡", nameEn: "Social Security Card", issuer: "hrss", authority: "mohrss", seq: "003", defaultValidityMonths: 120 },

@@ -107,9 +107,9 @@ export async function checkDefinitionReferences(
     if (m.licence && !has("licence", m.licence)) issues.push({ path: `materials[${i}].licence`, message: "catalogueAdmin.errors.unknownLicence" });
   });
   if (d.issues && !has("licence", d.issues)) issues.push({ path: "issues", message: "catalogueAdmin.errors.unknownLicence" });
-  for (const k of rule.licences) if (!has("licence", k)) issues.push({ path: "eligibility", message: `catalogueAdmin.errors.unknownLicence:${k}` });
-  for (const k of rule.divisions) if (!has("division", k)) issues.push({ path: "eligibility", message: `catalogueAdmin.errors.unknownDivision:${k}` });
-  for (const k of rule.services) if (!has("service", k) && k !== d.code) issues.push({ path: "eligibility", message: `catalogueAdmin.errors.unknownService:${k}` });
+  for (const k of rule.licences) if (!has("licence", k)) issues.push({ path: "eligibility", message: "catalogueAdmin.errors.ruleUnknownLicence", params: { key: k } });
+  for (const k of rule.divisions) if (!has("division", k)) issues.push({ path: "eligibility", message: "catalogueAdmin.errors.ruleUnknownDivision", params: { key: k } });
+  for (const k of rule.services) if (!has("service", k) && k !== d.code) issues.push({ path: "eligibility", message: "catalogueAdmin.errors.ruleUnknownService", params: { key: k } });
   if (issues.length > 0) return { ok: false, issues };
   const departmentId = found.find((r) => r.kind === "department")?.id ?? "";
   return { ok: true, refs: { departmentId, licenceTypeIds: new Map(found.filter((r) => r.kind === "licence").map((r) => [r.key, r.id])) } };

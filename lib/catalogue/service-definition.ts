@@ -10,7 +10,9 @@
  */
 import { z } from "zod";
 import { materialKindEnum, materialSubjectEnum, serviceThemes } from "@/db/schema/enums";
-import { formatPath, parseEligibility, type DefinitionIssue, type EligibilityDefinition } from "@/lib/eligibility/definition-schema";
+
+export { serviceThemes };
+import { formatPath, issueMessage, parseEligibility, type DefinitionIssue, type EligibilityDefinition } from "@/lib/eligibility/definition-schema";
 import { hasCheckSet } from "@/lib/eligibility/checks/criteria";
 import { workflowSchema } from "@/lib/workflows/workflow-schema";
 
@@ -123,10 +125,10 @@ export type ServiceDefinitionInput = z.input<typeof serviceDefinitionSchema>;
  */
 export function parseServiceDefinition(input: unknown): { ok: true; value: ServiceDefinition } | { ok: false; issues: DefinitionIssue[] } {
   const parsed = serviceDefinitionSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, issues: parsed.error.issues.map((i) => ({ path: formatPath(i.path), message: i.message })) };
+  if (!parsed.success) return { ok: false, issues: parsed.error.issues.map((i) => ({ path: formatPath(i.path), message: issueMessage(i) })) };
   if (parsed.data.eligibility === null) return { ok: true, value: { ...parsed.data, eligibility: null } };
   const rule = parseEligibility(parsed.data.eligibility);
-  if (!rule.ok) return { ok: false, issues: rule.issues.map((i) => ({ path: i.path ? `eligibility.${i.path}` : "eligibility", message: i.message })) };
+  if (!rule.ok) return { ok: false, issues: rule.issues.map((i) => ({ ...i, path: i.path ? `eligibility.${i.path}` : "eligibility" })) };
   return { ok: true, value: { ...parsed.data, eligibility: rule.value } };
 }
 

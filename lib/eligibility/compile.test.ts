@@ -29,19 +29,19 @@ describe("the rule language refuses what it cannot compile, with the path", () =
       expect.objectContaining({ path: "when.rules[1].is" }),
     ]);
     expect(issues({ for: "self", when: { is: "ageAtLeast", years: -1 } })).toEqual([expect.objectContaining({ path: "when.years" })]);
-    expect(issues({ for: "self", when: { is: "hukouIn", division: "4403" } })).toEqual([{ path: "when.division", message: "eligibility.errors.division" }]);
+    expect(issues({ for: "self", when: { is: "hukouIn", division: "4403" } })).toEqual([{ path: "when.division", message: "catalogueAdmin.errors.division" }]);
     expect(issues({ for: "self", when: { is: "employment", status: ["astronaut"] } })).toEqual([expect.objectContaining({ path: "when.status[0]" })]);
-    expect(issues({ for: "self", when: { is: "ageByCutoff", years: 6, cutoff: "02-29" } })).toEqual([{ path: "when.cutoff", message: "eligibility.errors.monthDay" }]);
-    expect(issues({ for: "self", when: { is: "ageByCutoff", years: 6, cutoff: "04-31" } })).toEqual([{ path: "when.cutoff", message: "eligibility.errors.monthDay" }]);
-    expect(issues({ for: "self", when: { is: "holdsLicence", licence: "x'; DROP TABLE persons; --" } })).toEqual([{ path: "when.licence", message: "eligibility.errors.licenceKey" }]);
+    expect(issues({ for: "self", when: { is: "ageByCutoff", years: 6, cutoff: "02-29" } })).toEqual([{ path: "when.cutoff", message: "catalogueAdmin.errors.monthDay" }]);
+    expect(issues({ for: "self", when: { is: "ageByCutoff", years: 6, cutoff: "04-31" } })).toEqual([{ path: "when.cutoff", message: "catalogueAdmin.errors.monthDay" }]);
+    expect(issues({ for: "self", when: { is: "holdsLicence", licence: "x'; DROP TABLE persons; --" } })).toEqual([{ path: "when.licence", message: "catalogueAdmin.errors.licenceKey" }]);
     expect(issues({ for: "self", when: { is: "not", rule: { is: "sex", sex: "female", colour: "red" } } })).toEqual([expect.objectContaining({ path: "when.rule" })]);
     expect(issues({ for: "pets", when: { is: "hukouRegistered" } })).toEqual([expect.objectContaining({ path: "for" })]);
     expect(issues({ for: "self", when: { is: "any", rules: [] } })).toEqual([expect.objectContaining({ path: "when.rules" })]);
-    expect(issues({ for: "child", when: { is: "hasChild", where: { is: "ageUnder", years: 3 } } })).toEqual([{ path: "when", message: "eligibility.errors.childOfChild" }]);
-    expect(issues({ for: "self", when: { is: "hasChild", where: { is: "ageUnder", years: 3 }, atLeast: 2, atMost: 1 } })).toEqual([{ path: "when.atMost", message: "eligibility.errors.countRange" }]);
+    expect(issues({ for: "child", when: { is: "hasChild", where: { is: "ageUnder", years: 3 } } })).toEqual([{ path: "when", message: "catalogueAdmin.errors.childOfChild" }]);
+    expect(issues({ for: "self", when: { is: "hasChild", where: { is: "ageUnder", years: 3 }, atLeast: 2, atMost: 1 } })).toEqual([{ path: "when.atMost", message: "catalogueAdmin.errors.countRange" }]);
     let deep: unknown = { is: "hukouRegistered" };
     for (let i = 0; i < 6; i++) deep = { is: "not", rule: deep };
-    expect(issues({ for: "self", when: deep })).toEqual([{ path: "when", message: "eligibility.errors.tooDeep" }]);
+    expect(issues({ for: "self", when: deep })).toEqual([{ path: "when", message: "catalogueAdmin.errors.tooDeep" }]);
     expect(issues("not an object")).toHaveLength(1);
   });
 

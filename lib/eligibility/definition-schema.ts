@@ -19,11 +19,11 @@ export const criterionTargets = ["subject", "applicant"] as const;
 const of = z.enum(criterionTargets).default("subject");
 
 /** A GB/T 2260 code: 440000 (province), 440300 (city) or 440304 (district). */
-export const divisionCode = z.string().regex(/^\d{6}$/, "eligibility.errors.division");
+export const divisionCode = z.string().regex(/^\d{6}$/, "catalogueAdmin.errors.division");
 /** A licence type key of the library (licence_types.key). */
-const licenceKey = z.string().regex(/^[a-z][a-z0-9_]{1,62}$/, "eligibility.errors.licenceKey");
+const licenceKey = z.string().regex(/^[a-z][a-z0-9_]{1,62}$/, "catalogueAdmin.errors.licenceKey");
 /** A service code (services.code). */
-const serviceCode = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{1,62}$/, "eligibility.errors.serviceCode");
+const serviceCode = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{1,62}$/, "catalogueAdmin.errors.serviceCode");
 const years = z.number().int().min(0).max(150);
 const months = z.number().int().min(0).max(1200);
 const nonEmpty = <T extends readonly [string, ...string[]]>(values: T) => z.array(z.enum(values)).min(1).max(values.length);
@@ -31,11 +31,11 @@ const nonEmpty = <T extends readonly [string, ...string[]]>(values: T) => z.arra
 /** A month and day, e.g. 08-31 (29 February is refused: it would move every common year). */
 const monthDay = z
   .string()
-  .regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, "eligibility.errors.monthDay")
+  .regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, "catalogueAdmin.errors.monthDay")
   .refine((v) => {
     const [m = 0, d = 0] = v.split("-").map(Number);
     return v !== "02-29" && d <= new Date(Date.UTC(2001, m, 0)).getUTCDate();
-  }, "eligibility.errors.monthDay");
+  }, "catalogueAdmin.errors.monthDay");
 
 const criterion = <S extends string, T extends z.ZodRawShape>(is: S, shape: T) => z.strictObject({ is: z.literal(is), of, ...shape });
 
@@ -152,7 +152,13 @@ export type EligibilityDefinitionInput = z.input<typeof eligibilityDefinitionSch
 /** Nodes deeper than this are refused (a rule is policy, not a program). */
 export const MAX_DEPTH = 6;
 
-export type DefinitionIssue = { path: string; message: string };
+/** A problem with a definition: where ("when.rules[1].years"), a message key (namespace catalogueAdmin), and its values. */
+export type DefinitionIssue = { path: string; message: string; params?: Record<string, string | number> };
+
+/** The message key of a zod issue: ours when the schema named one, else one per kind of problem. */
+export function issueMessage(issue: { code: string; message: string }): string {
+  return issue.message.startsWith("catalogueAdmin.errors.") ? issue.message : `catalogueAdmin.errors.zod.${issue.code}`;
+}
 
 /** "when.rules[1].years" from a zod path. */
 export function formatPath(path: readonly PropertyKey[]): string {
@@ -182,13 +188,13 @@ export function parseEligibility(
 ): { ok: true; value: EligibilityDefinition } | { ok: false; issues: DefinitionIssue[] } {
   const parsed = eligibilityDefinitionSchema.safeParse(input);
   if (!parsed.success) {
-    return { ok: false, issues: parsed.error.issues.map((i) => ({ path: formatPath(i.path), message: i.message })) };
+    return { ok: false, issues: parsed.error.issues.map((i) => ({ path: formatPath(i.path), message: issueMessage(i) })) };
   }
   const issues: DefinitionIssue[] = [];
-  if (depthOf(parsed.data.when) > MAX_DEPTH) issues.push({ path: "when", message: "eligibility.errors.tooDeep" });
+  if (depthOf(parsed.data.when) > MAX_DEPTH) issues.push({ path: "when", message: "catalogueAdmin.errors.tooDeep" });
   walk(parsed.data.when, "when", (c, path) => {
-    if (c.is === "hasChild" && c.atMost !== undefined && c.atMost < c.atLeast) issues.push({ path: `${path}.atMost`, message: "eligibility.errors.countRange" });
-    if (c.is === "hasChild" && parsed.data.for === "child") issues.push({ path, message: "eligibility.errors.childOfChild" });
+    if (c.is === "hasChild" && c.atMost !== undefined && c.atMost < c.atLeast) issues.push({ path: `${path}.atMost`, message: "catalogueAdmin.errors.countRange" });
+    if (c.is === "hasChild" && parsed.data.for === "child") issues.push({ path, message: "catalogueAdmin.errors.childOfChild" });
   });
   return issues.length > 0 ? { ok: false, issues } : { ok: true, value: parsed.data };
 }

@@ -47,7 +47,7 @@ export const clientNamespaces: Record<ClientArea, readonly string[]> = {
     "corrections.decide",
   ],
   supervisor: ["proactive", "followUps", "validation"],
-  admin: ["library.apiKeys", "adminHome.create", "nav", "validation"],
+  admin: ["library.apiKeys", "adminHome.create", "nav", "validation", "catalogueAdmin"],
 };
 
 type Messages = Record<string, unknown>;

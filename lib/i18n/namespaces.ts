@@ -17,6 +17,7 @@ export const namespaces = [
   "errors",
   "recommendations",
   "eligibility",
+  "catalogueAdmin",
   "wallet",
   "apply",
   "catalogue",
