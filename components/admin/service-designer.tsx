@@ -189,10 +189,9 @@ export function ServiceDesigner({
       setStatus({ kind: "destructive", text: r.message });
       return;
     }
-    setStatus({ kind: "success", text: r.data.changed ? t("editor.published", { version: r.data.version }) : t("editor.unchanged") });
-    form.setValue("note", "");
-    if (isNew) router.replace(`/admin/services/${encodeURIComponent(code)}`);
-    else router.refresh();
+    if (!r.data.changed) return setStatus({ kind: "success", text: t("editor.unchanged") });
+    // The service's page reopens on the new version and says what was published.
+    router.replace(`/admin/services/${encodeURIComponent(code)}?published=${r.data.version}`);
   });
   const onDiscard = run(async () => {
     const r = await discardServiceDraftAction({ code });

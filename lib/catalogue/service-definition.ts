@@ -125,11 +125,15 @@ export type ServiceDefinitionInput = z.input<typeof serviceDefinitionSchema>;
  */
 export function parseServiceDefinition(input: unknown): { ok: true; value: ServiceDefinition } | { ok: false; issues: DefinitionIssue[] } {
   const parsed = serviceDefinitionSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, issues: parsed.error.issues.map((i) => ({ path: formatPath(i.path), message: issueMessage(i) })) };
-  if (parsed.data.eligibility === null) return { ok: true, value: { ...parsed.data, eligibility: null } };
-  const rule = parseEligibility(parsed.data.eligibility);
-  if (!rule.ok) return { ok: false, issues: rule.issues.map((i) => ({ ...i, path: i.path ? `eligibility.${i.path}` : "eligibility" })) };
-  return { ok: true, value: { ...parsed.data, eligibility: rule.value } };
+  // The rule is checked whatever the rest says, so the designer shows all problems at once.
+  const raw = typeof input === "object" && input !== null ? (input as { eligibility?: unknown }).eligibility : undefined;
+  const rule = raw === undefined || raw === null ? null : parseEligibility(raw);
+  const ruleIssues = rule && !rule.ok ? rule.issues.map((i) => ({ ...i, path: i.path ? `eligibility.${i.path}` : "eligibility" })) : [];
+  if (!parsed.success) {
+    return { ok: false, issues: [...parsed.error.issues.map((i) => ({ path: formatPath(i.path), message: issueMessage(i) })), ...ruleIssues] };
+  }
+  if (ruleIssues.length > 0) return { ok: false, issues: ruleIssues };
+  return { ok: true, value: { ...parsed.data, eligibility: rule?.ok ? rule.value : null } };
 }
 
 /**

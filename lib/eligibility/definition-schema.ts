@@ -156,8 +156,10 @@ export const MAX_DEPTH = 6;
 export type DefinitionIssue = { path: string; message: string; params?: Record<string, string | number> };
 
 /** The message key of a zod issue: ours when the schema named one, else one per kind of problem. */
-export function issueMessage(issue: { code: string; message: string }): string {
-  return issue.message.startsWith("catalogueAdmin.errors.") ? issue.message : `catalogueAdmin.errors.zod.${issue.code}`;
+export function issueMessage(issue: { code: string; message: string; origin?: unknown; minimum?: unknown }): string {
+  if (issue.message.startsWith("catalogueAdmin.errors.")) return issue.message;
+  if (issue.code === "too_small" && issue.origin === "string" && Number(issue.minimum) === 1) return "catalogueAdmin.errors.required";
+  return `catalogueAdmin.errors.zod.${issue.code}`;
 }
 
 /** "when.rules[1].years" from a zod path. */

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { ServiceDesigner } from "@/components/admin/service-designer";
 import { ServiceSuspension } from "@/components/admin/service-suspension";
+import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { getDb } from "@/db";
@@ -17,9 +18,16 @@ export async function generateMetadata() {
 }
 
 /** The designer for one service: its draft or live document, suspension, version history. */
-export default async function EditServicePage({ params }: { params: Promise<{ code: string }> }) {
+export default async function EditServicePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ code: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const actor = await requirePageUser("catalogue_manager", "admin");
-  const { code } = await params;
+  const [{ code }, query] = await Promise.all([params, searchParams]);
+  const published = typeof query.published === "string" && /^\d{1,4}$/.test(query.published) ? Number(query.published) : null;
   if (!serviceCodeSchema.safeParse(code).success) notFound();
   const db = await getDb();
   const editing = await getServiceForEditing(db, actor, code).catch((e: unknown) => {
@@ -51,7 +59,13 @@ export default async function EditServicePage({ params }: { params: Promise<{ co
           ) : null
         }
       />
+      {published ? (
+        <Alert variant="success" role="status">
+          <AlertDescription>{t("editor.published", { version: published })}</AlertDescription>
+        </Alert>
+      ) : null}
       <ServiceDesigner
+        key={`${editing.version}:${editing.fromDraft ? "draft" : "live"}`}
         initial={doc}
         isNew={editing.version === 0}
         hasDraft={editing.fromDraft}
