@@ -144,3 +144,29 @@ test("a catalogue manager creates and publishes a service; a resident is recomme
   await citizen.goto(`/services/${code}`);
   await expect(citizen.getByText("承诺 8 个工作日").first()).toBeVisible();
 });
+
+test("the catalogue goes out as JSON and CSV and comes back in unchanged; a broken file is refused whole with each problem's path", async ({ browser }) => {
+  const manager = await staffPage(browser, "CIV004", "/admin/services");
+  await manager.getByRole("link", { name: "导入与导出" }).click();
+  const exported = await manager.request.get("/admin/services/export?format=json");
+  expect(exported.status()).toBe(200);
+  const file = (await exported.json()) as { format: string; services: { code: string; department: string; version: number }[] };
+  expect(file.format).toBe("onewindow.catalogue");
+  expect(file.services.length).toBeGreaterThan(0);
+  expect(file.services.every((s) => s.department === "civil")).toBe(true);
+  const csv = await manager.request.get("/admin/services/export?format=csv");
+  expect(csv.headers()["content-type"]).toContain("text/csv");
+  expect(await csv.text()).toContain("code,nameZh,nameEn,department");
+
+  const form = manager.getByRole("form", { name: "导入与导出" });
+  await form.getByLabel("选择要导入的文件（.json 或 .csv）").setInputFiles({ name: "catalogue.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(file)) });
+  await form.getByRole("button", { name: "导入", exact: true }).click();
+  await expect(manager.getByRole("status").filter({ hasText: "导入完成" })).toContainText(`未变化 ${file.services.length} 项`);
+
+  const broken = { ...file, services: [{ ...file.services[0], version: undefined, promisedLimitDays: 999 }] };
+  await form.getByLabel("选择要导入的文件（.json 或 .csv）").setInputFiles({ name: "broken.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(broken)) });
+  await form.getByRole("button", { name: "导入", exact: true }).click();
+  const refused = form.getByRole("alert");
+  await expect(refused).toContainText("未导入任何事项");
+  await expect(refused).toContainText("services[0].promisedLimitDays");
+});

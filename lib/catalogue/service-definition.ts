@@ -40,7 +40,11 @@ const longEn = z.string().trim().min(1).max(8000);
 const key = z.string().regex(/^[a-z][a-z0-9_]{1,62}$/, "catalogueAdmin.errors.key");
 
 /** A service code: letters, digits, _ and -, as it appears in addresses (/services/<code>). */
-export const serviceCodeSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{1,62}$/, "catalogueAdmin.errors.code");
+export const serviceCodeSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_-]{1,62}$/, "catalogueAdmin.errors.code")
+  // The designer's own addresses (/admin/services/new, …/import, …/export) are not service codes.
+  .refine((c) => !["new", "import", "export"].includes(c), "catalogueAdmin.errors.code");
 
 export const formFieldSchema = z
   .strictObject({

@@ -5,6 +5,7 @@ import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { userAction } from "@/lib/action";
 import { checkDocument, estimateEligible, previewForResident } from "@/lib/catalogue/designer";
+import { CatalogueImportRefused, importCatalogue, importCatalogueCsv } from "@/lib/catalogue/import-export";
 import { discardServiceDraft, publishServiceDraft, saveServiceDraft, setServiceSuspension } from "@/lib/catalogue/publish-service";
 import { serviceCodeSchema } from "@/lib/catalogue/service-definition";
 import type { DefinitionIssue } from "@/lib/eligibility/definition-schema";
@@ -80,3 +81,27 @@ export const estimateEligibleAction = userAction(ROLES, z.object({ definition: d
   if (!checked.ok) return { issues: await texts(checked.issues), estimate: null };
   return { issues: [], estimate: await estimateEligible(db, actor, checked.value) };
 });
+
+export const importCatalogueAction = userAction(
+  ROLES,
+  z.object({ kind: z.enum(["json", "csv"]), text: z.string().min(1).max(20_000_000) }),
+  async ({ kind, text }, { db, actor, requestId }) => {
+    const t = await getTranslations();
+    let parsed: unknown = null;
+    if (kind === "json") {
+      try {
+        parsed = JSON.parse(text);
+      } catch {
+        return { ok: false as const, issues: [{ path: "", text: t("catalogueAdmin.import.notJson") }] };
+      }
+    }
+    try {
+      const result = await db.transaction((tx) => (kind === "json" ? importCatalogue(tx, actor, parsed, { requestId }) : importCatalogueCsv(tx, actor, text, { requestId })));
+      revalidatePath("/admin/services");
+      return { ok: true as const, created: result.created, published: result.published, unchanged: result.unchanged };
+    } catch (error) {
+      if (error instanceof CatalogueImportRefused) return { ok: false as const, issues: await texts(error.issues.slice(0, 200)) };
+      throw error;
+    }
+  },
+);

@@ -29,9 +29,14 @@ export default async function CatalogueAdminPage({ searchParams }: { searchParam
         title={t("title")}
         description={t("description")}
         actions={
-          <Button asChild>
-            <Link href="/admin/services/new">{t("new")}</Link>
-          </Button>
+          <span className="flex flex-wrap gap-2">
+            <Button asChild variant="outline">
+              <Link href="/admin/services/import">{t("import.link")}</Link>
+            </Button>
+            <Button asChild>
+              <Link href="/admin/services/new">{t("new")}</Link>
+            </Button>
+          </span>
         }
       />
       <form className="flex max-w-xl gap-2" role="search" action="/admin/services">
