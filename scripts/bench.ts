@@ -12,6 +12,7 @@ import { persons, serviceCentres, services, users } from "@/db/schema";
 import { DEMO_ID } from "@/db/seed/demo";
 import { stableUuid } from "@/db/seed/random";
 import { listStaff } from "@/lib/admin/list-staff";
+import { searchServices } from "@/lib/services/search-services";
 import { recommendServicesForResident } from "@/lib/eligibility/recommend-services-for-resident";
 import { referenceRules } from "@/lib/eligibility/reference";
 import { buildEligibilityQuery, loadServiceRules } from "@/lib/eligibility/rules";
@@ -128,6 +129,11 @@ async function main() {
   await time("citizen home (profile, applications, notices)", runs, () =>
     Promise.all([getMyProfile(handle.db, citizen), listMyApplicationsPage(handle.db, citizen, {}, 5), listMyNotifications(handle.db, citizen)]),
   );
+  // Issue 11: the catalogue is a district centre's 事项清单 (300+ services), searched as residents type.
+  await time("catalogue search: one term (营业执照)", runs, () => searchServices(handle.db, { q: "营业执照" }));
+  await time("catalogue search: two terms (身份证 补办)", runs, () => searchServices(handle.db, { q: "身份证 补办" }));
+  await time("catalogue search: description fallback (证照库)", runs, () => searchServices(handle.db, { q: "短信告知" }));
+  await time("catalogue: whole list, one theme (business)", runs, () => searchServices(handle.db, { theme: "business" }));
   await time("citizen recommendations (all rules, one query)", runs, () => recommendServicesForResident(handle.db, citizen));
   // Issue 11: the compiled definitions against the first build's hand-written SQL, side by side.
   const rules = await loadServiceRules(handle.db);

@@ -37,6 +37,7 @@ import {
 import { LICENCE_TYPES, licenceTypeId, licenceTypeRows } from "./catalogue-licence-types";
 import { BIRTH_SERVICES } from "./catalogue-services-birth";
 import { CIVIL_SERVICES } from "./catalogue-services-civil";
+import { DISTRICT_SERVICES } from "./catalogue-services-district";
 import { RESIDENCE_SERVICES } from "./catalogue-services-residence";
 import { WORK_SERVICES } from "./catalogue-services-work";
 import { PREFILL_PATHS, SERVICE_THEMES, type ServiceDef, type ServiceTheme } from "./catalogue-types";
@@ -45,12 +46,16 @@ import { stableUuid } from "./random";
 export { departmentId, centreId } from "./catalogue-organisation";
 export { licenceTypeId } from "./catalogue-licence-types";
 
-export const CATALOGUE_SERVICES: ServiceDef[] = [
+/** The services of full detail: forms with prefill, rules, workflows, and a seeded history. */
+export const DETAILED_SERVICES: ServiceDef[] = [
   ...BIRTH_SERVICES,
   ...CIVIL_SERVICES,
   ...WORK_SERVICES,
   ...RESIDENCE_SERVICES,
 ];
+
+/** The whole seeded 事项清单: the detailed services and the rest of a district centre's list. */
+export const CATALOGUE_SERVICES: ServiceDef[] = [...DETAILED_SERVICES, ...DISTRICT_SERVICES];
 
 export type BundleDef = {
   code: string;

@@ -14,6 +14,7 @@ import type { Executor } from "../client";
 import { writeTables, type BulkLoader, type TableWriter } from "./bulk-load";
 import { addWorkingDays, isWorkingDay } from "../../lib/calendar/working-days";
 import type { ServiceFormField } from "../schema";
+import { DETAILED_SERVICES } from "./catalogue";
 import { demoPersonId, DEMO_CITIZENS, DEMO_HOUSEHOLDS, STAFF_PREFIX } from "./demo";
 import { randomName } from "./names";
 import { OrderedIds, bulkInsert, dayNum, isoDay, optText, rowsOf } from "./population";
@@ -276,7 +277,10 @@ async function loadServices(db: Executor): Promise<ServiceInfo[]> {
       FROM service_materials ORDER BY service_id, position`),
   );
   const centres = rowsOf(await db.execute(sql`SELECT centre_id, service_id FROM centre_services ORDER BY centre_id, service_id`));
-  return svc.map((s) => ({
+  // Only the services of full detail have a history: the rest of the 事项清单 has no audience
+  // model, and leaving it out keeps the seeded city (and its random stream) what it was.
+  const detailed = new Set(DETAILED_SERVICES.map((s) => s.code));
+  return svc.filter((s) => detailed.has(String(s.code))).map((s) => ({
     id: String(s.id),
     code: String(s.code),
     nameZh: String(s.name_zh),

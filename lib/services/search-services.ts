@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, count, eq, ilike, or, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Executor } from "@/db/client";
-import { departments, services } from "@/db/schema";
+import { applicationDailyStats, departments, services } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 
 import { serviceThemes, type ServiceTheme } from "@/db/schema/enums";
@@ -92,6 +92,10 @@ export async function searchServices(db: Executor, input: ServiceSearchInput): P
   const strongTerm = patterns.map((_, i) => or(inName[i], inKeywords[i]) as SQL);
   const anyTerm = patterns.map((_, i) => or(inName[i], inKeywords[i], inDescription[i]) as SQL);
 
+  // Browsing lists each theme's most-filed services first: the last 30 days of the daily rollup
+  // (a few thousand rows at city scale), not a count over the applications.
+  const filed = sql<number>`(SELECT coalesce(sum(st.submitted), 0) FROM ${applicationDailyStats} st
+    WHERE st.service_id = ${services.id} AND st.day >= (now() AT TIME ZONE 'Asia/Shanghai')::date - 30)`;
   const nameHits = hitCount(inName);
   const keywordHits = hitCount(inKeywords);
   const strongHits = hitCount(strongTerm);
@@ -122,8 +126,19 @@ export async function searchServices(db: Executor, input: ServiceSearchInput): P
       ),
     )
     .orderBy(
-      ...(terms.length > 0 ? [sql`${nameHits} DESC`, sql`${keywordHits} DESC`] : []),
+      // Among names that match, the one that begins with the first term and says least comes
+      // first: 户口 finds 户口迁入 before 户口迁出（变更）, 居住证 finds 居住证申领 before its 签注.
+      ...(terms.length > 0
+        ? [
+            sql`${nameHits} DESC`,
+            sql`${keywordHits} DESC`,
+            sql`strpos(${services.nameZh}, ${terms[0]}) = 0`,
+            sql`strpos(${services.nameZh}, ${terms[0]})`,
+            sql`char_length(${services.nameZh})`,
+          ]
+        : []),
       asc(services.theme),
+      ...(terms.length === 0 ? [sql`${filed} DESC`] : []),
       asc(services.code),
     );
 
