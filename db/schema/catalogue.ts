@@ -50,6 +50,13 @@ export const services = pgTable(
     whoMayApplyZh: text("who_may_apply_zh").notNull(),
     whoMayApplyEn: text("who_may_apply_en").notNull(),
     keywords: text("keywords").notNull().default(""),
+    /**
+     * The searched text, lower-cased once when written: catalogue search compares with strpos
+     * against these instead of ILIKE, which lower-cases every row on every keystroke.
+     */
+    searchName: text("search_name").generatedAlwaysAs(sql`lower(name_zh || ' ' || name_en)`),
+    searchKeywords: text("search_keywords").generatedAlwaysAs(sql`lower(keywords)`),
+    searchDescription: text("search_description").generatedAlwaysAs(sql`lower(description_zh)`),
     legalLimitDays: smallint("legal_limit_days").notNull(),
     promisedLimitDays: smallint("promised_limit_days").notNull(),
     onTheSpot: boolean("on_the_spot").notNull().default(false),

@@ -5,23 +5,11 @@ import type { DepartmentKey } from "./catalogue-organisation";
 import { licenceTypeDef, type LicenceTypeKey } from "./catalogue-licence-types";
 
 import { serviceThemes, type ServiceTheme } from "@/db/schema/enums";
+import { PREFILL_PATHS } from "@/lib/catalogue/service-definition";
 
 export { serviceThemes as SERVICE_THEMES, type ServiceTheme };
-
-/** Base-data paths a form field may be pre-filled from. */
-export const PREFILL_PATHS = [
-  "person.name",
-  "person.idNumber",
-  "person.phone",
-  "person.residenceAddress",
-  "person.hukouAddress",
-  "spouse.name",
-  "spouse.idNumber",
-  "child.name",
-  "child.idNumber",
-  "child.birthDate",
-  "child.sex",
-] as const;
+/** Base-data paths a form field may be pre-filled from: one list, kept with the definition schema. */
+export { PREFILL_PATHS };
 
 export type MaterialSubject = "applicant" | "spouse" | "child" | "parent";
 

@@ -1,5 +1,6 @@
 import "server-only";
 import { and, asc, desc, eq, ilike, inArray, or, sql } from "drizzle-orm";
+import { containsPattern } from "@/lib/services/search-services";
 import { z } from "zod";
 import { rowsOf, type Executor } from "@/db/client";
 import { departments, licences, licenceTypes, persons, serviceDrafts, services, serviceVersions, users } from "@/db/schema";
@@ -36,7 +37,7 @@ export type ManagedService = {
 export async function listManagedServices(db: Executor, actor: Actor, input: z.input<typeof catalogueListSchema> = {}): Promise<ManagedService[]> {
   requirePermission(actor, "catalogue:manage");
   const { q } = catalogueListSchema.parse(input);
-  const like = q ? `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+  const like = q ? containsPattern(q) : null;
   const rows = await db
     .select({
       code: services.code,

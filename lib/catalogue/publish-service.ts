@@ -26,6 +26,28 @@ export async function validateServiceDefinition(db: Executor, input: unknown): P
   return parsed.value;
 }
 
+type References = Extract<Awaited<ReturnType<typeof checkDefinitionReferences>>, { ok: true }>["refs"];
+
+/** Writes a published version: its material rows, its whole document, and the audit row with the diff. */
+async function keepVersion(
+  tx: Executor,
+  actor: Actor,
+  v: { serviceId: string; version: number; d: ServiceDefinition; departmentRefs: References; previous: ServiceDefinition | null; from: number | null; note: string | null; requestId: string | null },
+) {
+  const mats = materialRowsOf(v.d, v.departmentRefs, v.serviceId, v.version);
+  if (mats.length > 0) await tx.insert(serviceMaterials).values(mats);
+  await tx.insert(serviceVersions).values({ serviceId: v.serviceId, version: v.version, definition: v.d, publishedBy: actor.id, note: v.note });
+  await recordAudit(tx, {
+    actorUserId: actor.id,
+    actorRole: actor.role,
+    action: "catalogue.publish",
+    entityType: "service",
+    entityId: v.d.code,
+    requestId: v.requestId,
+    detail: { version: v.version, from: v.from, note: v.note, diff: diffDefinitions(v.previous, v.d) },
+  });
+}
+
 /**
  * Publishes a service definition: a new service at version 1, or the next version of an
  * existing one. In the caller's transaction: the service row is locked, the version it
@@ -76,18 +98,7 @@ export async function publishServiceDefinition(
     }
     const version = existing.version + 1;
     await tx.update(services).set({ ...serviceRowOf(d, refs.refs), version }).where(eq(services.id, existing.id));
-    const mats = materialRowsOf(d, refs.refs, existing.id, version);
-    if (mats.length > 0) await tx.insert(serviceMaterials).values(mats);
-    await tx.insert(serviceVersions).values({ serviceId: existing.id, version, definition: d, publishedBy: actor.id, note });
-    await recordAudit(tx, {
-      actorUserId: actor.id,
-      actorRole: actor.role,
-      action: "catalogue.publish",
-      entityType: "service",
-      entityId: d.code,
-      requestId,
-      detail: { version, from: existing.version, note, diff: diffDefinitions(live?.definition ?? null, d) },
-    });
+    await keepVersion(tx, actor, { serviceId: existing.id, version, d, departmentRefs: refs.refs, previous: live?.definition ?? null, from: existing.version, note, requestId });
     return { code: d.code, serviceId: existing.id, version, created: false, changed: true };
   }
 
@@ -96,23 +107,12 @@ export async function publishServiceDefinition(
     .values({ ...serviceRowOf(d, refs.refs), version: 1, active: true })
     .returning({ id: services.id });
   if (!created) throw new AppError("INTERNAL", "errors.internal", { internal: "service not created" });
-  const mats = materialRowsOf(d, refs.refs, created.id, 1);
-  if (mats.length > 0) await tx.insert(serviceMaterials).values(mats);
-  await tx.insert(serviceVersions).values({ serviceId: created.id, version: 1, definition: d, publishedBy: actor.id, note });
+  await keepVersion(tx, actor, { serviceId: created.id, version: 1, d, departmentRefs: refs.refs, previous: null, from: null, note, requestId });
   // The centres whose comprehensive window accepts the department's other services accept this one too.
   await tx.execute(sql`INSERT INTO ${centreServices} (centre_id, service_id)
     SELECT DISTINCT cs.centre_id, ${created.id}::uuid FROM ${centreServices} cs JOIN ${services} s ON s.id = cs.service_id
     WHERE s.department_id = ${refs.refs.departmentId}::uuid AND s.id <> ${created.id}::uuid
     ON CONFLICT DO NOTHING`);
-  await recordAudit(tx, {
-    actorUserId: actor.id,
-    actorRole: actor.role,
-    action: "catalogue.publish",
-    entityType: "service",
-    entityId: d.code,
-    requestId,
-    detail: { version: 1, from: null, note, diff: diffDefinitions(null, d) },
-  });
   return { code: d.code, serviceId: created.id, version: 1, created: true, changed: true };
 }
 

@@ -1,5 +1,6 @@
 import "server-only";
-import { and, asc, count, eq, ilike, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, eq, or, sql, type SQL } from "drizzle-orm";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import type { Executor } from "@/db/client";
 import { applicationDailyStats, departments, services } from "@/db/schema";
@@ -59,7 +60,7 @@ export function searchTerms(q: string | undefined): string[] {
   return [...new Set(terms)];
 }
 
-/** A LIKE pattern matching `term` literally anywhere: `\`, `%` and `_` in user input are escaped. */
+/** A LIKE pattern matching `term` literally anywhere: `\`, `%` and `_` in user input are escaped (the designer's list filter). */
 export function containsPattern(term: string): string {
   return `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
@@ -84,13 +85,14 @@ export async function searchServices(db: Executor, input: ServiceSearchInput): P
   if (!parsed.success) throw new AppError("VALIDATION", "errors.validation", { internal: parsed.error.message });
   const { q, theme, department } = parsed.data;
   const terms = searchTerms(q);
-  const patterns = terms.map(containsPattern);
 
-  const inName = patterns.map((p) => or(ilike(services.nameZh, p), ilike(services.nameEn, p)) as SQL);
-  const inKeywords = patterns.map((p) => ilike(services.keywords, p));
-  const inDescription = patterns.map((p) => ilike(services.descriptionZh, p));
-  const strongTerm = patterns.map((_, i) => or(inName[i], inKeywords[i]) as SQL);
-  const anyTerm = patterns.map((_, i) => or(inName[i], inKeywords[i], inDescription[i]) as SQL);
+  // Each term as a literal substring of the lower-cased columns (no pattern: % and _ are text).
+  const contains = (column: AnyPgColumn, term: string) => sql`strpos(${column}, lower(${term})) > 0`;
+  const inName = terms.map((term) => contains(services.searchName, term));
+  const inKeywords = terms.map((term) => contains(services.searchKeywords, term));
+  const inDescription = terms.map((term) => contains(services.searchDescription, term));
+  const strongTerm = terms.map((_, i) => or(inName[i], inKeywords[i]) as SQL);
+  const anyTerm = terms.map((_, i) => or(inName[i], inKeywords[i], inDescription[i]) as SQL);
 
   // Browsing lists each theme's most-filed services first: the last 30 days of the daily rollup
   // (a few thousand rows at city scale), not a count over the applications.
