@@ -145,4 +145,23 @@ export const test = base.extend<Fixtures>({
   },
 });
 
+/**
+ * Opens a resident's apply page for a service. One application per service and person may be in
+ * progress: an application of theirs for it that an earlier attempt of the same spec left open
+ * (a retry) is withdrawn first, so the spec starts where it expects. Each spec files its own
+ * service for its resident, so this never withdraws another spec's application.
+ */
+export async function openApplyPage(page: Page, code: string) {
+  await page.goto(`/my/apply/${code}`);
+  const open = page.getByTestId("open-application");
+  if (!(await open.isVisible())) return;
+  await open.getByRole("link", { name: "查看该申请的进度" }).click();
+  await page.getByRole("button", { name: "撤回申请" }).click();
+  const dialog = page.getByRole("dialog", { name: "确认撤回这件申请？" });
+  await dialog.getByRole("button", { name: "确认撤回" }).click();
+  await expect(dialog).toBeHidden();
+  await page.goto(`/my/apply/${code}`);
+  await expect(open).toHaveCount(0);
+}
+
 export { expect };

@@ -106,6 +106,10 @@ export function IntakeApplication({ page, idempotencyKey, onChooseChild, onResta
         <Alert variant="warning">
           <AlertDescription>{page.subjectOptions.length === 0 ? t("noChild") : t("pickChild")}</AlertDescription>
         </Alert>
+      ) : page.openApplication ? (
+        <Alert variant="warning" data-testid="open-application">
+          <AlertDescription>{t("openApplication", { number: page.openApplication.number, name: page.openApplication.applicantName })}</AlertDescription>
+        </Alert>
       ) : (
         <form onSubmit={submit} noValidate className="grid gap-4 lg:grid-cols-2" aria-label={t("formLabel")}>
           <div className="grid content-start gap-4">

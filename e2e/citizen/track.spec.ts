@@ -1,14 +1,11 @@
 import type { Page } from "@playwright/test";
 import { DEMO_CITIZENS, DEMO_ID } from "@/db/seed/demo";
-import { expect, signInAndWait, test } from "../fixtures";
+import { expect, openApplyPage, signInAndWait, test } from "../fixtures";
 
-test("周敏 files an unemployment registration, then withdraws it before acceptance", async ({ page }) => {
+test("周敏 files for a certificate of household registration, then withdraws it before acceptance", async ({ page }) => {
   await signInAndWait(page, "citizen", DEMO_ID.zhouMin, "/my");
-  await page.goto("/my/apply/unemployment_registration");
+  await openApplyPage(page, "hukou_proof_claim");
   const form = page.getByRole("form", { name: "办事申请表" });
-  await form.getByLabel("原工作单位").fill("深圳市龙岗区某某电子厂");
-  await form.getByLabel("离职日期").fill("2026-01-15");
-  await form.getByLabel("离职原因").selectOption("contract_ended");
   await form.getByRole("checkbox").check();
   await form.getByRole("button", { name: "下一步：核对信息" }).click();
   await form.getByRole("button", { name: "确认提交" }).click();

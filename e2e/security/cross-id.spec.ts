@@ -1,6 +1,6 @@
 import type { APIRequestContext, Browser, Page } from "@playwright/test";
 import { DEMO_ID } from "@/db/seed/demo";
-import { expect, signInAndWait, test } from "../fixtures";
+import { expect, openApplyPage, signInAndWait, test } from "../fixtures";
 import { serverActions } from "./surface";
 
 /**
@@ -11,11 +11,9 @@ import { serverActions } from "./surface";
  * The application is filed by this spec, so nothing depends on the seeded history.
  */
 async function fileApplication(page: Page): Promise<{ id: string; number: string }> {
-  await page.goto("/my/apply/unemployment_registration");
+  // 亲属关系证明: a service no other spec files for 周敏 (one per service and person in progress).
+  await openApplyPage(page, "kinship_proof_claim");
   const form = page.getByRole("form", { name: "办事申请表" });
-  await form.getByLabel("原工作单位").fill("深圳市南山区矩阵测试公司");
-  await form.getByLabel("离职日期").fill("2026-01-15");
-  await form.getByLabel("离职原因").selectOption("contract_ended");
   await form.getByRole("checkbox").check();
   await form.getByRole("button", { name: "下一步：核对信息" }).click();
   await form.getByRole("button", { name: "确认提交" }).click();

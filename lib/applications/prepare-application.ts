@@ -7,6 +7,7 @@ import { requirePermission, type Actor } from "@/lib/auth/actor";
 import { addWorkingDays, toChinaDate } from "@/lib/calendar/working-days";
 import { AppError } from "@/lib/errors";
 import { loadApplicantContext, type ApplicantContext } from "./applicant-context";
+import { findOpenApplication, type OpenApplication } from "./open-application-guard";
 import { prefillFields, type PrefilledField } from "./prefill";
 import { resolveMaterials, type MaterialCheck } from "./resolve-materials";
 
@@ -33,6 +34,8 @@ export type ApplyPage = {
   materials: MaterialCheck[];
   /** If accepted today, the promised completion date in working days. */
   completeBy: string;
+  /** An application for this service and person already in progress: filing again is refused. */
+  openApplication: OpenApplication | null;
 };
 
 /**
@@ -86,8 +89,11 @@ export async function prepareApplication(
 
   const today = toChinaDate(now);
   const completeBy = addWorkingDays(today, service.promisedLimitDays);
-  const materials = await resolveMaterials(db, service.id, ctx, { today, completeBy });
-  return applyPageOf({ service, departmentZh, departmentEn }, family, ctx, { needsSubject, subjectId, materials, completeBy });
+  const [materials, openApplication] = await Promise.all([
+    resolveMaterials(db, service.id, ctx, { today, completeBy }),
+    needsSubject && !subjectId ? null : findOpenApplication(db, { serviceId: service.id, applicantId: actor.personId, subjectId }),
+  ]);
+  return applyPageOf({ service, departmentZh, departmentEn }, family, ctx, { needsSubject, subjectId, materials, completeBy, openApplication });
 }
 
 /** The apply page's data, online or at the counter: the same pre-fill and the same material check. */
@@ -95,7 +101,7 @@ export function applyPageOf(
   { service, departmentZh, departmentEn }: { service: Service; departmentZh: string; departmentEn: string },
   family: ApplicantContext,
   ctx: ApplicantContext,
-  rest: Pick<ApplyPage, "needsSubject" | "subjectId" | "materials" | "completeBy">,
+  rest: Pick<ApplyPage, "needsSubject" | "subjectId" | "materials" | "completeBy" | "openApplication">,
 ): ApplyPage {
   return {
     service: {

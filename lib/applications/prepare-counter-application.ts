@@ -12,6 +12,7 @@ import { loadApplicantContext } from "./applicant-context";
 import { inClerkScope } from "./clerk-scope";
 import { applyPageOf, defaultSubjectId, serviceConcernsChild, type ApplyPage } from "./prepare-application";
 import type { fileCounterApplicationSchema, prepareCounterApplicationSchema } from "./prepare-counter-application-schema";
+import { findOpenApplication } from "./open-application-guard";
 import { resolveMaterials } from "./resolve-materials";
 import { submitApplication } from "./submit-application";
 
@@ -74,11 +75,12 @@ export async function prepareCounterApplication(
     const today = toChinaDate(now);
     const completeBy = addWorkingDays(today, service.promisedLimitDays);
     const materials = await resolveMaterials(tx, service.id, ctx, { today, completeBy });
+    const openApplication = needsSubject && !subjectId ? null : await findOpenApplication(tx, { serviceId: service.id, applicantId: person.id, subjectId });
     const read = materials.flatMap((m) => (m.licence ? [m.licence.id] : []));
     await recordLicenceAccess(tx, { licenceIds: read, actor, purpose: INTAKE_LICENCE_PURPOSE });
     return {
       applicant: { personId: family.person.id, name: family.person.name, maskedIdNumber: maskResidentId(family.person.idNumber) },
-      ...applyPageOf(row, family, ctx, { needsSubject, subjectId, materials, completeBy }),
+      ...applyPageOf(row, family, ctx, { needsSubject, subjectId, materials, completeBy, openApplication }),
     };
   });
 }

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
-import { applicationEvents, applicationMaterials, applications, auditLog, familyRelations, licenceAccessLog, notifications, uploads } from "@/db/schema";
+import { applicationEvents, applicationMaterials, applications, auditLog, familyRelations, licenceAccessLog, notifications, uploads, users } from "@/db/schema";
 import { centreId, seedCatalogue } from "@/db/seed/catalogue";
 import { createTestDatabase } from "@/db/testing";
 import type { Actor } from "@/lib/auth/actor";
@@ -12,6 +12,7 @@ import { storeUpload } from "@/lib/uploads/store-upload";
 import { getMyApplicationOrThrow } from "./get-my-application";
 import { prepareApplication } from "./prepare-application";
 import { submitApplication } from "./submit-application";
+import { withdrawApplication } from "./withdraw-application";
 
 let h: DbHandle;
 beforeAll(async () => {
@@ -138,7 +139,8 @@ describe("filing an application online", () => {
     const detail = await getMyApplicationOrThrow(h.db, actor, filed.id);
     expect(detail.materials.filter((m) => m.source === "upload").map((m) => m.upload)).toEqual([{ id: scan.id, fileName: "父亲身份证.pdf" }]);
 
-    // Attached once, it cannot be attached to a second application.
+    // Attached once, it cannot be attached to a second application, even after the first is withdrawn.
+    await withdrawApplication(h.db, actor, { applicationId: filed.id, reason: "重新申请" }, NOW);
     const again = { serviceCode: "newborn_hukou", subjectPersonId: null, idempotencyKey: crypto.randomUUID(), answers, consent: true as const, uploads: { [fatherId.materialId]: scan.id } };
     await expect(submitApplication(h.db, actor, again, NOW)).rejects.toMatchObject({ code: "VALIDATION", messageKey: "errors.uploads.notYours" });
   });
@@ -155,6 +157,66 @@ describe("filing an application online", () => {
     expect(await h.db.select().from(applications).where(eq(applications.applicantPersonId, mother.id))).toHaveLength(0);
     const [row] = await h.db.select().from(uploads).where(eq(uploads.id, theirs.id));
     expect(row?.applicationId).toBeNull();
+  });
+});
+
+/** A signed-in account for a person the register already holds (the newborn's father). */
+async function citizenActorFor(person: { id: string; name: string }): Promise<Actor> {
+  const [user] = await h.db.insert(users).values({ role: "citizen", personId: person.id, displayName: person.name, passwordHash: "unused" }).returning();
+  if (!user) throw new Error("user not created");
+  return { id: user.id, role: "citizen", displayName: person.name, personId: person.id, departmentId: null, centreId: null };
+}
+
+describe("one application in progress per service and person", () => {
+  const file = (actor: Actor, extra: Partial<Parameters<typeof submitApplication>[2]> = {}) =>
+    submitApplication(h.db, actor, { serviceCode: "newborn_hukou", subjectPersonId: null, idempotencyKey: crypto.randomUUID(), answers, consent: true, ...extra }, NOW);
+
+  it("refuses a second filing for the same child, by the same parent or the other, shows it on the apply page, and allows it again once withdrawn", async () => {
+    const { actor, mother, father, baby } = await newbornFamily();
+    const first = await file(actor);
+    // A retry of the first submit still replays.
+    expect(await file(actor, { idempotencyKey: (await h.db.select().from(applications).where(eq(applications.id, first.id)))[0]?.idempotencyKey ?? "" })).toMatchObject({
+      id: first.id,
+      replayed: true,
+    });
+    await expect(file(actor)).rejects.toMatchObject({ code: "CONFLICT", messageKey: "errors.apply.alreadyOpenMine", params: { number: first.number } });
+    const page = await prepareApplication(h.db, actor, { serviceCode: "newborn_hukou", now: NOW });
+    expect(page.openApplication).toMatchObject({ id: first.id, number: first.number, mine: true });
+
+    // The father, filing for the same baby, is told his wife has.
+    const fatherActor = await citizenActorFor(father);
+    await h.db.insert(familyRelations).values([
+      { personId: father.id, relativeId: baby.id, relation: "child" },
+      { personId: baby.id, relativeId: father.id, relation: "parent" },
+    ]);
+    await expect(file(fatherActor)).rejects.toMatchObject({ code: "CONFLICT", messageKey: "errors.apply.alreadyOpenFamily", params: { number: first.number, name: mother.name } });
+    expect((await prepareApplication(h.db, fatherActor, { serviceCode: "newborn_hukou", now: NOW })).openApplication).toMatchObject({ number: first.number, mine: false });
+    // A counter clerk filing for the walk-in father is refused the same way.
+    const clerk = await createClerkActor(h.db, { department: "psb", centreId: centreId("futian") });
+    await expect(submitApplication(h.db, clerk, { serviceCode: "newborn_hukou", subjectPersonId: baby.id, applicantPersonId: father.id, idempotencyKey: crypto.randomUUID(), answers, consent: true }, NOW)).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
+
+    await withdrawApplication(h.db, actor, { applicationId: first.id, reason: "填错了" }, NOW);
+    expect((await prepareApplication(h.db, fatherActor, { serviceCode: "newborn_hukou", now: NOW })).openApplication).toBeNull();
+    const again = await file(fatherActor);
+    expect(again.replayed).toBe(false);
+    const open = await h.db.select().from(applications).where(eq(applications.subjectPersonId, baby.id));
+    expect(open.map((a) => a.status).sort()).toEqual(["submitted", "withdrawn"]);
+  });
+
+  it("lets exactly one of two parents' filings at the same moment win", async () => {
+    const { actor, father, baby } = await newbornFamily();
+    const fatherActor = await citizenActorFor(father);
+    await h.db.insert(familyRelations).values([
+      { personId: father.id, relativeId: baby.id, relation: "child" },
+      { personId: baby.id, relativeId: father.id, relation: "parent" },
+    ]);
+    const results = await Promise.allSettled([file(actor), file(fatherActor)]);
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    const refused = results.find((r) => r.status === "rejected");
+    expect(refused?.status === "rejected" ? refused.reason : null).toMatchObject({ code: "CONFLICT" });
+    expect(await h.db.select().from(applications).where(eq(applications.subjectPersonId, baby.id))).toHaveLength(1);
   });
 });
 

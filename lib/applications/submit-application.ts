@@ -17,6 +17,7 @@ import { loadApplicantContext } from "./applicant-context";
 import { claimUploads, uploadableOutcomes as uploadable } from "./claim-uploads";
 import { buildAnswersSchema, type submitApplicationSchema } from "./answers-schema";
 import { defaultSubjectId, findActiveServiceOrThrow, serviceConcernsChild } from "./prepare-application";
+import { refuseIfOpen } from "./open-application-guard";
 import { lockedValues } from "./prefill";
 import { resolveMaterials } from "./resolve-materials";
 
@@ -97,6 +98,8 @@ export async function submitApplication(
   const completeBy = clock.dueOn;
 
   return db.transaction(async (tx) => {
+    // One in progress per service and person, whoever filed it; a retry of this submit still replays.
+    await refuseIfOpen(tx, { serviceId: service.id, applicantId: personId, subjectId, exceptKey: input.idempotencyKey });
     const number = await nextApplicationNumber(tx, today);
     const [created] = await tx
       .insert(applications)

@@ -15,6 +15,7 @@ import { buildAnswersSchema } from "./answers-schema";
 import type { submitBundleSchema } from "./bundle-schema";
 import { claimUploads, uploadableOutcomes } from "./claim-uploads";
 import { clockColumns, materialSource, nextApplicationNumber, recordSubmittedEvent, filingColumns } from "./filing-steps";
+import { refuseIfOpen } from "./open-application-guard";
 import { findBundleOrThrow, materialKey, planBundle } from "./prepare-bundle";
 import { systemNote } from "@/lib/i18n/system-notes";
 
@@ -96,6 +97,13 @@ export async function submitBundle(
     let firstId: string | null = null;
     for (const [i, p] of plan.included.entries()) {
       const service = p.service;
+      // The plan left out what was applied for when it was read; this catches a filing since.
+      await refuseIfOpen(tx, {
+        serviceId: service.id,
+        applicantId: personId,
+        subjectId,
+        exceptKey: i === 0 ? input.idempotencyKey : `${input.idempotencyKey}#${service.code}`,
+      });
       const clock = receiptClock(today, service);
       const number = await nextApplicationNumber(tx, today);
       const [created] = await tx

@@ -66,6 +66,22 @@ export default async function ApplyPage({
         <Alert variant="warning">
           <AlertDescription>{page.subjectOptions.length === 0 ? t("noChild") : t("pickChild")}</AlertDescription>
         </Alert>
+      ) : page.openApplication ? (
+        // One in progress per service and person: the resident is sent to it, not given a second form.
+        <Alert variant="warning" data-testid="open-application">
+          <AlertDescription className="grid gap-2">
+            <span>
+              {page.openApplication.mine
+                ? t("openMine", { number: page.openApplication.number })
+                : t("openFamily", { number: page.openApplication.number, name: page.openApplication.applicantName })}
+            </span>
+            {page.openApplication.mine ? (
+              <Link href={`/my/applications/${page.openApplication.id}`} className="font-medium text-primary hover:underline">
+                {t("openLink")}
+              </Link>
+            ) : null}
+          </AlertDescription>
+        </Alert>
       ) : (
         <div className="grid gap-6 lg:grid-cols-5">
           <Card className="lg:col-span-3">
