@@ -13,6 +13,13 @@ test("周敏 files for a certificate of household registration, then withdraws i
   const number = (await page.getByText(/办件编号 SZ\d{16}/).first().textContent())?.match(/SZ\d{16}/)?.[0];
   expect(number).toBeTruthy();
 
+  // While it is in progress the service offers no second form, only the way to the first.
+  await page.goto("/my/apply/hukou_proof_claim");
+  await expect(page.getByTestId("open-application")).toContainText(`您已有一件办理中的该事项申请（编号 ${number}），无需重复申请。`);
+  await expect(page.getByRole("form", { name: "办事申请表" })).toHaveCount(0);
+  await page.getByRole("link", { name: "查看该申请的进度" }).click();
+  await expect(page).toHaveURL(/\/my\/applications\/[0-9a-f-]{36}$/);
+
   const timeline = page.getByRole("list", { name: "办理进度" });
   await page.getByRole("button", { name: "撤回申请" }).click();
   const dialog = page.getByRole("dialog", { name: "确认撤回这件申请？" });
@@ -28,6 +35,10 @@ test("周敏 files for a certificate of household registration, then withdraws i
   await expect(timeline.getByText("已撤回")).toBeVisible();
   await expect(timeline.getByText("已找到新工作")).toBeVisible();
   await expect(page.getByRole("button", { name: "撤回申请" })).toHaveCount(0);
+  // Withdrawn, it no longer stands in the way.
+  await page.goto("/my/apply/hukou_proof_claim");
+  await expect(page.getByRole("form", { name: "办事申请表" })).toBeVisible();
+  await expect(page.getByTestId("open-application")).toHaveCount(0);
 
   // The full list, reached from home, shows it withdrawn; the filter finds it.
   await page.goto("/my");
