@@ -122,7 +122,7 @@ function ActionForm({
       version,
       ...(action === "requestSupplement" ? { materialIds: [], reason: "" } : {}),
       ...(action === "reject" || action === "refuse" ? { reason: "" } : {}),
-      ...(action === "approve" ? { note: "" } : {}),
+      ...(action === "approve" || (action === "accept" && onTheSpot) ? { note: "" } : {}),
       ...(action === "review" ? { opinion: "agree", note: "" } : {}),
       ...(action === "deliver" ? { method: deliveryMethods[0], trackingNo: "", idChecked: false } : {}),
     },
@@ -133,12 +133,26 @@ function ActionForm({
   const reasonError = errors.reason ? (errors.reason.type === "server" ? msg(errors.reason) : t("reasonRequired")) : undefined;
   const materialsError = errors.materialIds ? t("materialsRequired") : undefined;
   const noteError = errors.note ? (errors.note.type === "server" ? msg(errors.note) : t("reasonRequired")) : undefined;
+  const id = (name: string) => `${action}-${name}`;
+  // The decider's note: optional, but required by the server when granting against the service's rule.
+  const decisionNote = (
+    <FormField id={id("note")} label={t("approve.note")} error={noteError}>
+      <textarea
+        id={id("note")}
+        rows={2}
+        maxLength={500}
+        className={textareaClass}
+        aria-invalid={noteError ? true : undefined}
+        aria-describedby={formFieldDescribedBy(id("note"), { error: noteError })}
+        {...form.register("note")}
+      />
+    </FormField>
+  );
   const trackingError = errors.trackingNo ? t("deliver.trackingRequired") : undefined;
   const idCheckError = errors.idChecked ? t("deliver.idCheckRequired") : undefined;
   const method = useWatch({ control: form.control, name: "method" });
   // 即办件: the window's acceptance is also the decision.
   const key = action === "accept" && onTheSpot ? "acceptOnTheSpot" : action === "review" && reviewLevel === 2 ? "review2" : action;
-  const id = (name: string) => `${action}-${name}`;
 
   const submit = form.handleSubmit(async (values) => {
     const result = await processApplicationAction(values as never);
@@ -161,7 +175,10 @@ function ActionForm({
         </Alert>
       ) : null}
       {action === "accept" && onTheSpot ? (
-        <p className="text-sm text-muted-foreground">{outputLicence ? t("approve.issues", { licence: outputLicence }) : t("approve.noLicence")}</p>
+        <>
+          <p className="text-sm text-muted-foreground">{outputLicence ? t("approve.issues", { licence: outputLicence }) : t("approve.noLicence")}</p>
+          {decisionNote}
+        </>
       ) : null}
       {action === "review" ? (
         <>
@@ -234,9 +251,7 @@ function ActionForm({
           <p className="text-sm text-muted-foreground">
             {outputLicence ? t("approve.issues", { licence: outputLicence }) : t("approve.noLicence")}
           </p>
-          <FormField id={id("note")} label={t("approve.note")}>
-            <textarea id={id("note")} rows={2} maxLength={500} className={textareaClass} {...form.register("note")} />
-          </FormField>
+          {decisionNote}
         </>
       ) : null}
       {action === "requestSupplement" ? (

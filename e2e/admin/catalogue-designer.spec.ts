@@ -127,6 +127,12 @@ test("a catalogue manager creates and publishes a service; a resident is recomme
   await expect(clerk.getByTestId("service-version")).toContainText("第 1 版");
   await expect(clerk.getByTestId("service-version")).toContainText("事项已更新至第 2 版");
   await expect(clerk.getByText("（10 个工作日）")).toBeVisible();
+  // The rule the application was filed against, condition by condition, in words.
+  const conditions = clerk.getByRole("list", { name: "申请条件核对" }).getByRole("listitem");
+  await expect(conditions).toHaveCount(3);
+  await expect(conditions.filter({ hasText: "王建国为男性" })).toContainText("符合");
+  await expect(conditions.filter({ hasText: "王建国有符合条件的子女" })).toContainText("王建国的子女王小明符合条件");
+  await expect(clerk.locator('[data-result="fail"], [data-result="unknown"]')).toHaveCount(0);
   await clerk.getByRole("form", { name: "受理", exact: true }).getByRole("button", { name: "受理", exact: true }).click();
   await expect(clerk.getByRole("list", { name: "办理过程" }).getByRole("listitem").filter({ hasText: "已提交 → 已受理" })).toHaveCount(1);
 

@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
 import { applications, centreServices, eligibilityChecks, licenceAccessLog, serviceCentres } from "@/db/schema";
+import { STANDARD_ELIGIBILITY } from "@/db/seed/catalogue-eligibility";
 import { createTestDatabase } from "@/db/testing";
 import { issueLicence } from "@/lib/licences/issue-licence";
 import { verifyLicence } from "@/lib/licences/verify-licence";
@@ -82,6 +83,26 @@ describe("getClerkApplicationOrThrow", () => {
     const log = await h.db.select().from(licenceAccessLog).where(eq(licenceAccessLog.licenceId, licence.id));
     expect(log).toHaveLength(before + 1);
     expect(log.at(-1)).toMatchObject({ purpose: MATERIAL_CHECK_PURPOSE, applicationId: app.id, actorUserId: actor.id });
+  });
+
+  it("checks each condition of the service's rule for the applicant, in words, from today's registers", async () => {
+    const dept = await createDepartment(h.db);
+    const user = await createStaffUser(h.db, "x", { departmentId: dept.id });
+    const actor = clerkActor({ id: user.id, departmentId: dept.id, displayName: "钱窗口" });
+    const service = await createService(h.db, dept.id, { eligibility: STANDARD_ELIGIBILITY.elderly_card });
+    const elder = await createPerson(h.db, { birthDate: "1966-12-08", hukouDivisionCode: "440303" });
+    const app = await createQueuedApplication(h.db, elder.id, service.id, { status: "submitted" });
+    const detail = await getClerkApplicationOrThrow(h.db, actor, app.id, NOW);
+    expect(detail.criteriaSubjectName).toBe(elder.name);
+    // Turning 60 on 8 December, told a month ahead: met; Shenzhen hukou: met; the permit is the other way (any of).
+    expect(detail.criteria.map((c) => [c.title.key, c.result, c.detail?.key, c.group !== null])).toEqual([
+      ["ageAtLeast.title", "pass", "ageAtLeast.ahead", false],
+      ["hukouIn.title", "pass", "hukouIn.yes", true],
+      ["holdsLicence.title", "fail", "holdsLicence.no", true],
+    ]);
+    // A service without a rule has nothing to check.
+    const { actor: other, app: plain } = await setup();
+    expect((await getClerkApplicationOrThrow(h.db, other, plain.id, NOW)).criteria).toEqual([]);
   });
 
   it("is NOT_FOUND for a clerk of another department, and that clerk cannot open its uploads either", async () => {

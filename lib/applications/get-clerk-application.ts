@@ -1,4 +1,5 @@
 import "server-only";
+import { checkCriteria, type CriterionCheck } from "@/lib/eligibility/check-criteria";
 import { loadDefinitionVersion } from "@/lib/catalogue/definition-rows";
 import { and, asc, desc, eq, inArray, ne } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
@@ -134,6 +135,13 @@ export type ClerkApplication = {
   };
   materials: ClerkMaterial[];
   eligibility: { criterion: string; result: "pass" | "fail" | "unknown"; detail: Record<string, string | number | boolean | null>; checkedAt: Date }[];
+  /**
+   * Each condition of the service's rule (the version filed under) checked against today's
+   * registers for the applicant and subject, in words; empty when the service has no rule.
+   */
+  criteria: CriterionCheck[];
+  /** Whose the criteria are: the subject's name (a child) or the applicant's. */
+  criteriaSubjectName: string;
   related: { id: string; number: string; serviceNameZh: string; serviceNameEn: string; status: ApplicationStatus; submittedAt: Date | null }[];
 };
 
@@ -238,9 +246,15 @@ export async function getClerkApplicationOrThrow(db: Executor, actor: Actor, app
     if (!app) throw new AppError("NOT_FOUND", "errors.notFound");
     const a = app.a;
     const personId = a.applicantPersonId;
-    // Filed under an earlier version: what that version promised and asked for, not today's.
+    // The version filed under: what it promised and asked for, and the rule it was filed against.
+    const filed = await loadDefinitionVersion(tx, a.serviceId, a.serviceVersion);
+    const criteria = filed?.eligibility
+      ? await checkCriteria(tx, filed.eligibility, { today, applicantId: personId, subjectId: a.subjectPersonId })
+      : [];
+    const [criteriaSubject] = a.subjectPersonId
+      ? await tx.select({ name: persons.name }).from(persons).where(eq(persons.id, a.subjectPersonId))
+      : [{ name: app.applicantName }];
     if (a.serviceVersion !== app.currentVersion) {
-      const filed = await loadDefinitionVersion(tx, a.serviceId, a.serviceVersion);
       if (filed) {
         Object.assign(app, {
           serviceNameZh: filed.nameZh,
@@ -458,6 +472,8 @@ export async function getClerkApplicationOrThrow(db: Executor, actor: Actor, app
         upload: m.upload?.id ? { id: m.upload.id, fileName: m.upload.fileName, contentType: m.upload.contentType, sizeBytes: m.upload.sizeBytes } : null,
       })),
       eligibility: checks,
+      criteria,
+      criteriaSubjectName: criteriaSubject?.name ?? app.applicantName,
       related,
     };
   });

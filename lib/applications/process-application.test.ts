@@ -220,6 +220,27 @@ describe("approve", () => {
     expect(card?.fields).toMatchObject({ name: person.name, birthDate: "1960-01-05" });
   });
 
+  it("granting against the service's rule needs the decider's reason: an elderly card for a 59-year-old", async () => {
+    const { person, user } = await createCitizenUser(h.db, "Secret2026", { birthDate: "1967-06-01", hukouDivisionCode: "440303" });
+    const citizen: Actor = { id: user.id, role: "citizen", displayName: person.name, personId: person.id, departmentId: null, centreId: null };
+    const filed = await submitApplication(
+      h.db,
+      citizen,
+      { serviceCode: "elderly_card", subjectPersonId: null, idempotencyKey: crypto.randomUUID(), answers: { applicantPhone: "13900000000", emergencyContact: "李四", emergencyPhone: "13911111111" }, consent: true },
+      FILED,
+    );
+    const civil = await createClerkActor(h.db, { department: "civil" });
+    const refused = await conflictOf(processApplication(h.db, civil, { action: "accept", applicationId: filed.id, version: 1 }, at("2026-11-23", 11)));
+    expect(refused).toMatchObject({ code: "VALIDATION", messageKey: "errors.process.ruleNotMet", fieldErrors: { note: "errors.process.ruleNotMet" } });
+    expect((await rowOf(filed.id)).status).toBe("submitted");
+    expect(await eventsOf(filed.id)).toHaveLength(1);
+
+    const done = await processApplication(h.db, civil, { action: "accept", applicationId: filed.id, version: 1, note: "持市民政局特批函，提前办理" }, at("2026-11-23", 11));
+    expect(done.status).toBe("completed");
+    const decision = (await eventsOf(filed.id)).find((e) => e.toStatus === "approved");
+    expect(decision?.note).toBe("持市民政局特批函，提前办理");
+  });
+
   it("a parent's own licence goes to the parent: an ID card renewal is not about their only child", async () => {
     const { person, user } = await createCitizenUser(h.db, "Secret2026", { birthDate: "1988-02-20" });
     const child = await createPerson(h.db, { birthDate: "2021-03-15", employmentStatus: "child" });

@@ -1,4 +1,5 @@
 import "server-only";
+import { ruleMetFor } from "@/lib/eligibility/check-criteria";
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { applicationEvents, applicationMaterials, applications, services, users } from "@/db/schema";
@@ -87,6 +88,8 @@ export async function processApplication(
         number: applications.number,
         applicantPersonId: applications.applicantPersonId,
         subjectPersonId: applications.subjectPersonId,
+        serviceId: applications.serviceId,
+        serviceVersion: applications.serviceVersion,
         status: applications.status,
         version: applications.version,
         formData: applications.formData,
@@ -139,6 +142,13 @@ export async function processApplication(
       return after;
     };
 
+    /** Granting against the service's rule (the version filed under) needs the decider's reason. */
+    const reasonIfRuleUnmet = async (note: string | undefined) => {
+      if (note) return;
+      const met = await ruleMetFor(tx, { serviceId: app.serviceId, serviceVersion: app.serviceVersion, applicantId: app.applicantPersonId, subjectId: app.subjectPersonId, today });
+      if (!met) throw new AppError("VALIDATION", "errors.process.ruleNotMet", { fieldErrors: { note: "errors.process.ruleNotMet" } });
+    };
+
     let supplementIds: string[] = [];
     let decided = false;
     let notice: { key: NotificationKey; params: Record<string, string | number> } | null = null;
@@ -149,8 +159,9 @@ export async function processApplication(
         const after = moveOn();
         if (after.status === "completed") {
           // 即办件: accepted, decided and completed by the window in one act.
+          await reasonIfRuleUnmet(input.note);
           decided = true;
-          events.push({ from: "accepted", to: "approved", note: null, data: { step: "decide", onTheSpot: true } });
+          events.push({ from: "accepted", to: "approved", note: input.note || null, data: { step: "decide", onTheSpot: true } });
           events.push({ from: "approved", to: "completed", note: null, data: null });
           set.completedAt = now;
         } else {
@@ -203,6 +214,7 @@ export async function processApplication(
         break;
       }
       case "approve": {
+        await reasonIfRuleUnmet(input.note);
         decided = true;
         events.push({ from: "accepted", to: "approved", note: input.note || null, data: { step: "decide" } });
         const after = moveOn();

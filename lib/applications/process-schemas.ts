@@ -15,7 +15,8 @@ export const reviewOpinions = ["agree", "disagree"] as const;
 
 export const processApplicationSchema = z.discriminatedUnion("action", [
   // On-the-spot (即办) services are decided and completed in the same act.
-  z.object({ action: z.literal("accept"), ...base }),
+  // The note is the window's reason when an on-the-spot grant goes against the service's rule.
+  z.object({ action: z.literal("accept"), ...base, note: z.string().trim().max(500).optional() }),
   z.object({ action: z.literal("requestSupplement"), ...base, materialIds: z.array(z.uuid()).min(1), reason }),
   z.object({ action: z.literal("reject"), ...base, reason }),
   z.object({ action: z.literal("review"), ...base, opinion: z.enum(reviewOpinions), note: reason }),

@@ -51,13 +51,30 @@ export function intakeOf(today: string, years: number, cutoff: string): { year: 
   return { year, bornFrom: isoDay(first), bornTo: isoDay(last) };
 }
 
+/** A criterion of the definition on its own (not one inside a hasChild's `where`), for the clerk's per-criterion check. */
+export type CompiledLeaf = { i: number; node: Condition; cond: SQL; reason: SQL; negated: boolean; group: number | null };
+
 class Compiler {
   private index = 0;
   private aliases = 0;
+  /** Criteria met outside any hasChild, with the `not` and `any` around them. */
+  readonly leaves: CompiledLeaf[] = [];
+  private inChild = 0;
+  private negated = false;
+  private group: number | null = null;
 
   constructor(private readonly on: SQL, private readonly today: string) {}
 
   compile(c: Condition, scope: Scope): Compiled {
+    const i = this.index;
+    const out = this.compileNode(c, scope);
+    if (this.inChild === 0 && c.is !== "all" && c.is !== "any" && c.is !== "not") {
+      this.leaves.push({ i, node: c, cond: out.cond, reason: out.reason, negated: this.negated, group: this.group });
+    }
+    return out;
+  }
+
+  private compileNode(c: Condition, scope: Scope): Compiled {
     const i = this.index++;
     const part = (values: SQL = sql``) => sql`jsonb_build_array(jsonb_build_object('i', ${lit(i)}${values}))`;
     const p = c.is === "all" || c.is === "any" || c.is === "not" ? "" : c.of === "applicant" ? scope.applicant : scope.subject;
@@ -72,14 +89,19 @@ class Compiler {
         };
       }
       case "any": {
+        const outer = this.group;
+        this.group ??= i;
         const parts = c.rules.map((r) => this.compile(r, scope));
+        this.group = outer;
         return {
           cond: sql`(${sql.join(parts.map((x) => x.cond), sql` OR `)})`,
           reason: sql`(CASE ${sql.join(parts.map((x) => sql`WHEN ${x.cond} THEN ${x.reason}`), sql` `)} ELSE '[]'::jsonb END)`,
         };
       }
       case "not": {
+        this.negated = !this.negated;
         const inner = this.compile(c.rule, scope);
+        this.negated = !this.negated;
         return { cond: sql`NOT ${inner.cond}`, reason: sql`jsonb_build_array(jsonb_build_object('i', ${lit(i + 1)}, 'neg', true))` };
       }
       case "ageAtLeast": {
@@ -139,7 +161,9 @@ class Compiler {
         const n = ++this.aliases;
         const k = `k${n}`;
         const fr = `kr${n}`;
+        this.inChild++;
         const where = this.compile(c.where, { subject: k, applicant: p });
+        this.inChild--;
         const children = (select: SQL) =>
           sql`SELECT ${select} FROM family_relations ${sql.raw(fr)} JOIN persons ${sql.raw(k)} ON ${sql.raw(k)}.id = ${sql.raw(fr)}.person_id
             WHERE ${sql.raw(fr)}.relative_id = ${col("id")} AND ${sql.raw(fr)}.relation = 'parent' AND ${where.cond}`;
@@ -176,4 +200,31 @@ export function compileCandidates(def: EligibilityDefinition, serviceId: string,
     JOIN family_relations r ON r.person_id = c.id AND r.relation = 'parent'
     JOIN persons parent ON parent.id = r.relative_id
     WHERE ${cond} ${personId ? sql`AND r.relative_id = ${personId}::uuid` : sql``}`;
+}
+
+/**
+ * Each criterion of a definition checked for one application's applicant and subject (the
+ * clerk's 申请条件核对): one row with a jsonb array of {i, holds, reason}, where `holds` is
+ * null when the register lacks the data the criterion reads (SQL's unknown). Criteria under
+ * a `not` are checked as written and flagged negated; a hasChild is one criterion.
+ */
+export function compileCriteria(def: EligibilityDefinition, { today, applicantId, subjectId }: { today: string; applicantId: string; subjectId: string }): SQL | null {
+  const compiler = new Compiler(day(today), today);
+  const scope = def.for === "self" ? { subject: "p", applicant: "p" } : { subject: "c", applicant: "parent" };
+  compiler.compile(def.when, scope);
+  if (compiler.leaves.length === 0) return null;
+  const items = sql.join(
+    compiler.leaves.map((l) => sql`jsonb_build_object('i', ${lit(l.i)}, 'holds', (${l.cond}), 'reason', ${l.reason})`),
+    sql`, `,
+  );
+  return def.for === "self"
+    ? sql`SELECT jsonb_build_array(${items}) AS results FROM persons p WHERE p.id = ${subjectId}::uuid`
+    : sql`SELECT jsonb_build_array(${items}) AS results FROM persons c, persons parent WHERE c.id = ${subjectId}::uuid AND parent.id = ${applicantId}::uuid`;
+}
+
+/** The leaves compileCriteria checks, in order, with their `not` and `any` context. */
+export function criteriaOf(def: EligibilityDefinition, today: string): Omit<CompiledLeaf, "cond" | "reason">[] {
+  const compiler = new Compiler(day(today), today);
+  compiler.compile(def.when, def.for === "self" ? { subject: "p", applicant: "p" } : { subject: "c", applicant: "parent" });
+  return compiler.leaves.map(({ cond: _c, reason: _r, ...rest }) => rest);
 }

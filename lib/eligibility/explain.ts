@@ -24,7 +24,7 @@ export type ReasonLabels = {
 };
 
 /** A part of compile.ts's reason array. */
-type Part = { i: number; neg?: boolean } & Record<string, unknown>;
+export type Part = { i: number; neg?: boolean } & Record<string, unknown>;
 
 const isPart = (x: unknown): x is Part => typeof x === "object" && x !== null && typeof (x as Part).i === "number";
 const text = (v: unknown): string => (typeof v === "string" ? v : typeof v === "number" ? String(v) : "");
@@ -34,7 +34,7 @@ function label(map: ReadonlyMap<string, Bilingual>, key: string): Bilingual {
   return map.get(key) ?? { zh: key, en: key };
 }
 
-function phraseOf(node: Condition, part: Part, labels: ReasonLabels, today: string): ReasonPhrase {
+export function phraseOf(node: Condition, part: Part, labels: ReasonLabels, today: string): ReasonPhrase {
   if (node.is === "all" || node.is === "any" || node.is === "not") return { key: "compound.no", of: "subject", values: {} };
   const neg = part.neg === true;
   const of = node.of;
@@ -73,6 +73,41 @@ function phraseOf(node: Condition, part: Part, labels: ReasonLabels, today: stri
       return at(neg ? "no" : "yes", { service: label(labels.services, node.service) });
     case "hasChild":
       return neg ? at("no") : at("yes", { name: text(part.name), count: num(part.count) });
+  }
+}
+
+/** The criterion itself, neutral (`criteria.<is>.title`): what the clerk's check names before its result. */
+export function titleOf(node: Condition, labels: ReasonLabels): ReasonPhrase {
+  if (node.is === "all" || node.is === "any" || node.is === "not") return { key: "compound.no", of: "subject", values: {} };
+  const of = node.of;
+  const t = (values: Record<string, ReasonValue> = {}): ReasonPhrase => ({ key: `${node.is}.title`, of, values });
+  switch (node.is) {
+    case "ageAtLeast":
+    case "ageUnder":
+      return t({ years: node.years });
+    case "ageByCutoff":
+      return t({ years: node.years, cutoff: `2000-${node.cutoff}` });
+    case "hukouIn":
+    case "residesIn":
+      return t({ division: label(labels.divisions, node.division) });
+    case "residentFor":
+      return t({ months: node.months });
+    case "maritalStatus":
+    case "insurance":
+    case "employment":
+      return t({ statuses: node.status });
+    case "sex":
+      return t({ sex: node.sex });
+    case "insuredMonths":
+      return t({ atLeast: node.atLeast });
+    case "holdsLicence":
+      return t({ licence: label(labels.licences, node.licence) });
+    case "hasApplied":
+      return t({ service: label(labels.services, node.service) });
+    case "hukouRegistered":
+    case "beforeRetirement":
+    case "hasChild":
+      return t();
   }
 }
 

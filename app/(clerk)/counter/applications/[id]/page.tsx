@@ -5,10 +5,10 @@ import { getLabeller } from "@/lib/i18n/get-labeller";
 import { z } from "zod";
 import { ApplicationActions } from "@/components/clerk/application-actions";
 import { ApplicationMaterials } from "@/components/clerk/application-materials";
+import { CriteriaChecks } from "@/components/eligibility/criteria-checks";
 import { QueueLight } from "@/components/clerk/queue-light";
 import { StatusBadge } from "@/components/layout/status-badge";
 import { Alert, AlertDescription } from "@/components/ui/alert";
-import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { getDb } from "@/db";
@@ -46,7 +46,13 @@ export default async function ClerkApplicationPage({ params }: { params: Promise
     if (isAppError(error) && error.code === "NOT_FOUND") notFound();
     throw error;
   });
-  const [t, ts, locale, labels] = await Promise.all([getTranslations("counter"), getTranslations("status"), getLocale(), getLabeller()]);
+  const [t, ts, te, locale, labels] = await Promise.all([
+    getTranslations("counter"),
+    getTranslations("status"),
+    getTranslations("eligibility"),
+    getLocale(),
+    getLabeller(),
+  ]);
   const en = locale === "en";
   const c = app.clock;
   const wf = app.workflow;
@@ -114,27 +120,14 @@ export default async function ClerkApplicationPage({ params }: { params: Promise
 
           <ApplicationMaterials applicationId={app.id} materials={app.materials} />
 
-          {app.eligibility.length > 0 ? (
+          {app.criteria.length > 0 ? (
             <Card>
               <CardHeader>
-                <CardTitle as="h2">{t("detail.eligibility")}</CardTitle>
+                <CardTitle as="h2">{te("checks.title")}</CardTitle>
               </CardHeader>
-              <CardContent>
-                <ul className="grid gap-2 text-sm" aria-label={t("detail.eligibility")}>
-                  {app.eligibility.map((e) => (
-                    <li key={e.criterion} className="flex flex-wrap items-center gap-2">
-                      <Badge variant={e.result === "pass" ? "success" : e.result === "fail" ? "destructive" : "secondary"}>
-                        {t(`detail.check.${e.result}`)}
-                      </Badge>
-                      <span className="font-medium">{e.criterion}</span>
-                      <span className="text-muted-foreground">
-                        {Object.entries(e.detail)
-                          .map(([k, v]) => `${k}: ${String(v)}`)
-                          .join("; ")}
-                      </span>
-                    </li>
-                  ))}
-                </ul>
+              <CardContent className="grid gap-3">
+                <p className="text-sm text-muted-foreground">{te("checks.intro", { version: te("checks.rule", { version: app.service.version }) })}</p>
+                <CriteriaChecks checks={app.criteria} subjectName={app.criteriaSubjectName} applicantName={app.applicant.name} />
               </CardContent>
             </Card>
           ) : null}
