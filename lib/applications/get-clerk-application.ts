@@ -1,5 +1,6 @@
 import "server-only";
 import { checkCriteria, type CriterionCheck } from "@/lib/eligibility/check-criteria";
+import { parseEligibility } from "@/lib/eligibility/definition-schema";
 import { loadDefinitionVersion } from "@/lib/catalogue/definition-rows";
 import { and, asc, desc, eq, inArray, ne } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
@@ -218,6 +219,7 @@ export async function getClerkApplicationOrThrow(db: Executor, actor: Actor, app
   requirePermission(actor, "licence:read-for-processing");
   const today = toChinaDate(now);
   const outputType = alias(licenceTypes, "output_type");
+  const subject = alias(persons, "subject");
 
   return db.transaction(async (tx) => {
     const [app] = await tx
@@ -237,35 +239,33 @@ export async function getClerkApplicationOrThrow(db: Executor, actor: Actor, app
         applicantName: persons.name,
         applicantIdNumber: persons.idNumber,
         applicantPhone: persons.phone,
+        subjectName: subject.name,
+        eligibility: services.eligibility,
       })
       .from(applications)
       .innerJoin(services, eq(services.id, applications.serviceId))
       .innerJoin(persons, eq(persons.id, applications.applicantPersonId))
+      .leftJoin(subject, eq(subject.id, applications.subjectPersonId))
       .leftJoin(outputType, eq(outputType.id, services.issuesLicenceTypeId))
       .where(and(eq(applications.id, applicationId), ne(applications.status, "draft"), inClerkScope(applications.serviceId, actor)));
     if (!app) throw new AppError("NOT_FOUND", "errors.notFound");
     const a = app.a;
     const personId = a.applicantPersonId;
-    // The version filed under: what it promised and asked for, and the rule it was filed against.
-    const filed = await loadDefinitionVersion(tx, a.serviceId, a.serviceVersion);
-    const criteria = filed?.eligibility
-      ? await checkCriteria(tx, filed.eligibility, { today, applicantId: personId, subjectId: a.subjectPersonId })
-      : [];
-    const [criteriaSubject] = a.subjectPersonId
-      ? await tx.select({ name: persons.name }).from(persons).where(eq(persons.id, a.subjectPersonId))
-      : [{ name: app.applicantName }];
-    if (a.serviceVersion !== app.currentVersion) {
-      if (filed) {
-        Object.assign(app, {
-          serviceNameZh: filed.nameZh,
-          serviceNameEn: filed.nameEn,
-          onTheSpot: filed.onTheSpot,
-          promisedLimitDays: filed.promisedLimitDays,
-          legalLimitDays: filed.legalLimitDays,
-          approvalHints: filed.approvalHints,
-          formFields: filed.form,
-        });
-      }
+    // Filed under an earlier version: what that version promised and asked for, and its rule, not today's.
+    const filed = a.serviceVersion !== app.currentVersion ? await loadDefinitionVersion(tx, a.serviceId, a.serviceVersion) : null;
+    const live = app.eligibility ? parseEligibility(app.eligibility) : null;
+    const rule = filed ? filed.eligibility : live?.ok ? live.value : null;
+    const criteria = rule ? await checkCriteria(tx, rule, { today, applicantId: personId, subjectId: a.subjectPersonId }) : [];
+    if (filed) {
+      Object.assign(app, {
+        serviceNameZh: filed.nameZh,
+        serviceNameEn: filed.nameEn,
+        onTheSpot: filed.onTheSpot,
+        promisedLimitDays: filed.promisedLimitDays,
+        legalLimitDays: filed.legalLimitDays,
+        approvalHints: filed.approvalHints,
+        formFields: filed.form,
+      });
     }
 
     const [materialRows, events, checks, related] = await inTurn([
@@ -473,7 +473,7 @@ export async function getClerkApplicationOrThrow(db: Executor, actor: Actor, app
       })),
       eligibility: checks,
       criteria,
-      criteriaSubjectName: criteriaSubject?.name ?? app.applicantName,
+      criteriaSubjectName: app.subjectName ?? app.applicantName,
       related,
     };
   });

@@ -50,6 +50,19 @@ async function fileNewbornHukou() {
   return { ...family, applicationId: filed.id, number: filed.number };
 }
 
+/** A resident of the given birth date and hukou files 老年人优待证 (on the spot) online. */
+async function fileElderlyCard(overrides: Parameters<typeof createCitizenUser>[2]) {
+  const { person, user } = await createCitizenUser(h.db, "Secret2026", overrides);
+  const citizen: Actor = { id: user.id, role: "citizen", displayName: person.name, personId: person.id, departmentId: null, centreId: null };
+  const filed = await submitApplication(
+    h.db,
+    citizen,
+    { serviceCode: "elderly_card", subjectPersonId: null, idempotencyKey: crypto.randomUUID(), answers: { applicantPhone: "13900000000", emergencyContact: "李四", emergencyPhone: "13911111111" }, consent: true },
+    FILED,
+  );
+  return { person, filed };
+}
+
 const eventsOf = (applicationId: string) =>
   h.db.select().from(applicationEvents).where(eq(applicationEvents.applicationId, applicationId)).orderBy(asc(applicationEvents.id));
 const rowOf = async (applicationId: string) => (await h.db.select().from(applications).where(eq(applications.id, applicationId)))[0]!;
@@ -201,14 +214,7 @@ describe("approve", () => {
   });
 
   it("an on-the-spot service completes straight from submitted in three events", async () => {
-    const { person, user } = await createCitizenUser(h.db, "Secret2026", { birthDate: "1960-01-05" });
-    const citizen: Actor = { id: user.id, role: "citizen", displayName: person.name, personId: person.id, departmentId: null, centreId: null };
-    const filed = await submitApplication(
-      h.db,
-      citizen,
-      { serviceCode: "elderly_card", subjectPersonId: null, idempotencyKey: crypto.randomUUID(), answers: { applicantPhone: "13900000000", emergencyContact: "李四", emergencyPhone: "13911111111" }, consent: true },
-      FILED,
-    );
+    const { person, filed } = await fileElderlyCard({ birthDate: "1960-01-05" });
     const civil = await createClerkActor(h.db, { department: "civil" });
     // 即办件: the window's acceptance is the decision.
     const done = await processApplication(h.db, civil, { action: "accept", applicationId: filed.id, version: 1 }, at("2026-11-23", 11));
@@ -221,14 +227,7 @@ describe("approve", () => {
   });
 
   it("granting against the service's rule needs the decider's reason: an elderly card for a 59-year-old", async () => {
-    const { person, user } = await createCitizenUser(h.db, "Secret2026", { birthDate: "1967-06-01", hukouDivisionCode: "440303" });
-    const citizen: Actor = { id: user.id, role: "citizen", displayName: person.name, personId: person.id, departmentId: null, centreId: null };
-    const filed = await submitApplication(
-      h.db,
-      citizen,
-      { serviceCode: "elderly_card", subjectPersonId: null, idempotencyKey: crypto.randomUUID(), answers: { applicantPhone: "13900000000", emergencyContact: "李四", emergencyPhone: "13911111111" }, consent: true },
-      FILED,
-    );
+    const { filed } = await fileElderlyCard({ birthDate: "1967-06-01", hukouDivisionCode: "440303" });
     const civil = await createClerkActor(h.db, { department: "civil" });
     const refused = await conflictOf(processApplication(h.db, civil, { action: "accept", applicationId: filed.id, version: 1 }, at("2026-11-23", 11)));
     expect(refused).toMatchObject({ code: "VALIDATION", messageKey: "errors.process.ruleNotMet", fieldErrors: { note: "errors.process.ruleNotMet" } });
