@@ -7,6 +7,7 @@ const badge: Record<MaterialCheck["outcome"], BadgeVariant> = {
   expiring: "warning",
   unusable: "destructive",
   missing: "outline",
+  awaiting: "success",
   upload: "outline",
   form: "secondary",
 };
@@ -39,6 +40,10 @@ export async function MaterialChecklist({ materials }: { materials: MaterialChec
                   issuer: m.licence.issuerName,
                   validUntil: m.licence.validUntil ?? t("materials.indefinite"),
                 })}
+              </p>
+            ) : m.outcome === "awaiting" && m.awaiting ? (
+              <p className="mt-1 text-muted-foreground">
+                {t("materials.detail.awaiting", { service: en ? m.awaiting.nameEn : m.awaiting.nameZh, number: m.awaiting.number })}
               </p>
             ) : m.outcome === "missing" ? (
               <p className="mt-1 text-muted-foreground">{t("materials.detail.missing")}</p>

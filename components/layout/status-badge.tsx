@@ -4,6 +4,7 @@ import type { ApplicationStatus } from "@/db/schema/enums";
 
 const variants: Record<ApplicationStatus, BadgeVariant> = {
   draft: "outline",
+  awaiting: "secondary",
   submitted: "secondary",
   supplement_requested: "warning",
   accepted: "default",

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  type AnyPgColumn,
   bigint,
   boolean,
   check,
@@ -172,6 +173,8 @@ export const applicationMaterials = pgTable(
     uploadId: uuid("upload_id").references(() => uploads.id),
     /** Named in an outstanding supplement request (补正). */
     supplementRequested: boolean("supplement_requested").notNull().default(false),
+    /** For source `awaiting`: the open application (its prerequisite) whose approval issues this certificate. */
+    awaitingApplicationId: uuid("awaiting_application_id").references((): AnyPgColumn => applications.id),
     verifiedAt: timestamp("verified_at", { withTimezone: true }),
     note: text("note"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
@@ -185,9 +188,16 @@ export const applicationMaterials = pgTable(
     unique("application_materials_one_per_material").on(t.applicationId, t.serviceMaterialId),
     // Revocation and expiry find the open applications that rely on a licence.
     index("application_materials_licence_idx").on(t.licenceId),
+    // The prerequisite's decision finds the materials waiting for it.
+    index("application_materials_awaiting_idx").on(t.awaitingApplicationId),
     check(
       "application_materials_source",
       sql`(${t.source} <> 'library' OR ${t.licenceId} IS NOT NULL) AND (${t.source} <> 'upload' OR ${t.uploadId} IS NOT NULL)`,
+    ),
+    // (::text: the migration that adds the enum value also adds this check, in one transaction.)
+    check(
+      "application_materials_awaiting",
+      sql`(${t.source}::text = 'awaiting') = (${t.awaitingApplicationId} IS NOT NULL)`,
     ),
   ],
 );

@@ -65,6 +65,8 @@ export const materialSourceEnum = pgEnum("material_source", [
   "upload",
   "counter",
   "form",
+  // A certificate another open application will issue: attached from the library when it is approved.
+  "awaiting",
 ]);
 export const appointmentStatusEnum = pgEnum("appointment_status", [
   "booked",

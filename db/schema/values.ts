@@ -4,6 +4,8 @@
  */
 export const applicationStatuses = [
   "draft",
+  /** Filed, waiting for a certificate another open application (of the same bundle or family) will issue: no clock, no queue. */
+  "awaiting",
   "submitted",
   "supplement_requested",
   "accepted",

@@ -1,10 +1,15 @@
-import type { Page } from "@playwright/test";
+import type { Browser, Page } from "@playwright/test";
 import { DEMO_ID } from "@/db/seed/demo";
 import { expect, signInAndWait, test } from "../fixtures";
 
 // Both tests act for the same mother and child: the single application first, then the bundle,
 // which must then leave household registration out. Serial, so their order is fixed.
 test.describe.configure({ mode: "serial" });
+
+/** The household registration the first test files: the bundle's medical insurance and card wait for it. */
+let hukouApplicationId = "";
+/** The bundle group page the second test lands on. */
+let bundleUrl = "";
 
 test("the newborn's mother files household registration with the certificates taken from the library", async ({ browser }) => {
   const context = await browser.newContext();
@@ -43,6 +48,7 @@ test("the newborn's mother files household registration with the certificates ta
   await expect(confirmation).toContainText(/办件编号 SZ\d{16}/);
   await expect(confirmation).toContainText("共 6 项材料，其中 5 项已从电子证照库调取");
   const url = page.url().replace(/\?.*$/, "");
+  hukouApplicationId = /applications\/([0-9a-f-]{36})/.exec(url)?.[1] ?? "";
 
   await page.goto("/my");
   await expect(page.getByRole("row").filter({ hasText: "新生儿入户" }).filter({ hasText: "已提交" })).toHaveCount(1);
@@ -101,12 +107,16 @@ async function fileOnce(page: Page) {
   expect(filed).toEqual(expect.arrayContaining(["vaccination_certificate", "newborn_medical_insurance", "newborn_social_security_card", "maternity_allowance"]));
 
   // The library has everything of the mother's, the father's and the child's certificate; the
-  // household register is issued by the hukou registration in the bundle, or must be uploaded
-  // when that was filed separately; the photo and the discharge summary exist nowhere.
-  // The first test of this file filed household registration on its own, so the bundle leaves it out.
+  // household register is issued by the hukou registration filed before (the bundle waits for it),
+  // the medical insurance certificate by the bundle's own service; the photo and the discharge
+  // summary exist nowhere. The first test of this file filed household registration on its own,
+  // so the bundle leaves it out.
   expect(filed).not.toContain("newborn_hukou");
-  const hukouInBundle = filed.includes("newborn_hukou");
-  const expected = hukouInBundle ? { total: 13, library: 7, upload: 2 } : { total: 10, library: 3, upload: 3 };
+  const expected = { total: 10, library: 3, upload: 2 };
+  const awaited = page.locator('[data-outcome="awaiting"]');
+  await expect(awaited).toHaveCount(1);
+  await expect(awaited).toContainText(/将由“新生儿入户”（SZ\d{16}）签发，签发后自动从证照库调取，无需提供/);
+  await expect(page.locator('[data-outcome="bundle"]')).toContainText("由本次联办的“新生儿参加基本医疗保险”签发后自动从证照库调取");
   await expect(page.getByTestId("bundle-counts")).toHaveText(
     `共 ${expected.total} 项材料，${expected.library} 项从证照库调取，需上传 ${expected.upload} 项`,
   );
@@ -162,7 +172,12 @@ test("the newborn's mother files 出生一件事 once, uploading only what the l
     await expect(rows.nth(i)).toContainText(/SZ\d{16}/);
     await expect(rows.nth(i).getByTestId("due-on")).toHaveText(/^\d{4}-\d{2}-\d{2}$/);
   }
+  // What needs a certificate still being issued waits for it, outside every clerk's queue.
+  for (const code of ["newborn_medical_insurance", "newborn_social_security_card"]) {
+    await expect(rows.and(page.locator(`[data-service="${code}"]`))).toContainText("等待前置证照");
+  }
   const url = page.url().replace(/\?.*$/, "");
+  bundleUrl = url;
 
   // Filed, the bundle has nothing left for this child.
   await page.goto("/my/apply/bundle/newborn");
@@ -175,5 +190,77 @@ test("the newborn's mother files 出生一件事 once, uploading only what the l
   const response = await otherPage.goto(url);
   expect(response?.status()).toBe(404);
   await other.close();
+  await context.close();
+});
+
+/** Staff page signed in as `staffNo`, on the application. */
+async function staffOn(browser: Browser, staffNo: string, applicationId: string): Promise<Page> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signInAndWait(page, "staff", staffNo, "/counter");
+  await page.goto(`/counter/applications/${applicationId}`);
+  return page;
+}
+
+/** The department's window accepts, its approver grants: the certificate enters the library. */
+async function acceptAndApprove(browser: Browser, window: string, approver: string, applicationId: string) {
+  const clerk = await staffOn(browser, window, applicationId);
+  await clerk.getByRole("form", { name: "受理", exact: true }).getByRole("button", { name: "受理", exact: true }).click();
+  await expect(clerk.getByRole("status").filter({ hasText: "已受理。" })).toBeVisible();
+  await clerk.context().close();
+  const decider = await staffOn(browser, approver, applicationId);
+  const approve = decider.getByRole("form", { name: "审批决定：准予许可" });
+  await approve.getByLabel("审批意见（选填）").fill("经核验，同意办理");
+  await approve.getByRole("button", { name: "准予许可" }).click();
+  await expect(decider.getByRole("status").filter({ hasText: "已作出准予许可决定" })).toBeVisible();
+  await decider.context().close();
+}
+
+/** The resident's application of service `code` in the bundle group (its page's id). */
+async function applicationOf(page: Page, code: string): Promise<string> {
+  await page.goto(bundleUrl);
+  const href = (await page.locator(`tr[data-service="${code}"]`).getByRole("link").getAttribute("href")) ?? "";
+  const id = /applications\/([0-9a-f-]{36})/.exec(href)?.[1];
+  if (!id) throw new Error(`no application of ${code}`);
+  return id;
+}
+
+test("as public security and then medical insurance approve, the waiting applications get their certificates and start", async ({ browser }) => {
+  test.setTimeout(240_000);
+  expect(hukouApplicationId).not.toBe("");
+  expect(bundleUrl).not.toBe("");
+  const context = await browser.newContext();
+  const mother = await context.newPage();
+  await signInAndWait(mother, "citizen", DEMO_ID.liXiaomei, "/my");
+  const medicalInsurance = await applicationOf(mother, "newborn_medical_insurance");
+  const card = await applicationOf(mother, "newborn_social_security_card");
+
+  await mother.goto(`/my/applications/${medicalInsurance}`);
+  await expect(mother.getByTestId("awaiting-prerequisite")).toContainText("正在等待前置事项签发证照");
+  // While it waits it is in no window's queue: the medical insurance window cannot accept it.
+  const waiting = await staffOn(browser, "MED001", medicalInsurance);
+  await expect(waiting.getByRole("form", { name: "受理", exact: true })).toHaveCount(0);
+  await waiting.context().close();
+
+  // Public security registers the baby: the household register goes to both waiting applications.
+  await acceptAndApprove(browser, "PSB001", "PSB003", hukouApplicationId);
+  await mother.goto(`/my/applications/${medicalInsurance}`);
+  await expect(mother.getByTestId("awaiting-prerequisite")).toHaveCount(0);
+  const steps = mother.getByRole("list", { name: "办理进度" });
+  await expect(steps).toContainText("前置事项“新生儿入户”");
+  await expect(mother.getByText(/由“新生儿入户”（SZ\d{16}）签发后，已从电子证照库自动调取/)).toBeVisible();
+  await expect(mother.getByRole("status").filter({ hasText: "正在等待" })).toHaveCount(0);
+
+  // The card still waits for the medical insurance certificate; medical insurance now decides.
+  await mother.goto(`/my/applications/${card}`);
+  await expect(mother.getByTestId("awaiting-prerequisite")).toBeVisible();
+  await acceptAndApprove(browser, "MED001", "MED003", medicalInsurance);
+  await mother.goto(`/my/applications/${card}`);
+  await expect(mother.getByTestId("awaiting-prerequisite")).toHaveCount(0);
+  await expect(mother.getByText(/由“新生儿参加基本医疗保险”（SZ\d{16}）签发后，已从电子证照库自动调取/)).toBeVisible();
+  // And human resources' window has it to accept.
+  const hrss = await staffOn(browser, "HRS001", card);
+  await expect(hrss.getByRole("form", { name: "受理", exact: true })).toBeVisible();
+  await hrss.context().close();
   await context.close();
 });

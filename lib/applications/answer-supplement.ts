@@ -22,7 +22,7 @@ export type SupplementMaterial = {
   id: string;
   nameZh: string;
   nameEn: string;
-  source: "library" | "upload" | "counter" | "form";
+  source: "library" | "upload" | "counter" | "form" | "awaiting";
   /** The file handed in before, if any (the resident's own, previewable). */
   previousUpload: { id: string; fileName: string } | null;
   /** A valid licence the library now holds for it: answering takes it, no upload needed. */

@@ -16,11 +16,15 @@ export async function nextApplicationNumber(tx: Executor, today: string): Promis
 export function materialSource(outcome: MaterialCheck["outcome"], uploadId: string | null) {
   if (outcome === "library") return "library" as const;
   if (outcome === "form") return "form" as const;
+  if (outcome === "awaiting" && !uploadId) return "awaiting" as const;
   return uploadId ? ("upload" as const) : ("counter" as const);
 }
 
 /** What a material the library lacks says when a clerk took it on paper at the counter. */
 export const COUNTER_MATERIAL_NOTE = systemNote("notes.counterMaterial");
+
+/** An application filed `awaiting` a prerequisite: no receipt yet, so no clock and no step in any queue. */
+export const AWAITING_COLUMNS = { receivedAt: null, acceptDueOn: null, dueOn: null, legalDueOn: null, stepKind: null, stepDueOn: null } as const;
 
 /** The clock columns of an application whose complete materials were received at `now`. */
 export function clockColumns(clock: ReceiptClock, now: Date) {

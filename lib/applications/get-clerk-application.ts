@@ -50,7 +50,7 @@ export type ClerkMaterial = {
   required: boolean;
   /** The application's row for this material; null when nothing was provided. */
   applicationMaterialId: string | null;
-  source: "library" | "upload" | "counter" | "form" | null;
+  source: "library" | "upload" | "counter" | "form" | "awaiting" | null;
   supplementRequested: boolean;
   verifiedAt: Date | null;
   note: string | null;

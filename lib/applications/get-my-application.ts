@@ -20,12 +20,14 @@ export type MyApplicationDetail = {
   materials: {
     nameZh: string;
     nameEn: string;
-    source: "library" | "upload" | "counter" | "form";
+    source: "library" | "upload" | "counter" | "form" | "awaiting";
     licenceTypeZh: string | null;
     licenceTypeEn: string | null;
     licenceNumber: string | null;
     /** The resident's own file for this material, previewable at /api/uploads/<id>. */
     upload: { id: string; fileName: string } | null;
+    /** Where it comes from when not plain (awaited from another application, taken at the counter): a system note. */
+    note: string | null;
   }[];
   timeline: { status: ApplicationStatus; at: Date; note: string | null; byStaff: boolean; step: ResidentStepNote | null }[];
 };
@@ -95,6 +97,7 @@ export async function getMyApplicationOrThrow(db: Executor, actor: Actor, applic
         licenceNumber: licences.licenceNumber,
         uploadId: uploads.id,
         uploadFileName: uploads.fileName,
+        note: applicationMaterials.note,
       })
       .from(applicationMaterials)
       .innerJoin(serviceMaterials, eq(serviceMaterials.id, applicationMaterials.serviceMaterialId))

@@ -2,7 +2,7 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import { rowsOf, type Executor } from "@/db/client";
 import { AppError } from "@/lib/errors";
-import { OPEN_STATUSES } from "./lifecycle/statuses";
+import { IN_PROGRESS_STATUSES } from "./lifecycle/statuses";
 
 /** An application still in progress for the same service and the same person. */
 export type OpenApplication = {
@@ -13,7 +13,7 @@ export type OpenApplication = {
   applicantName: string;
 };
 
-const OPEN = sql.raw(OPEN_STATUSES.map((s) => `'${s}'`).join(", "));
+const OPEN = sql.raw(IN_PROGRESS_STATUSES.map((s) => `'${s}'`).join(", "));
 
 /**
  * The application in progress for this service that is about this person — `subjectId` for a

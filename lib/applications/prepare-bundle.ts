@@ -55,6 +55,8 @@ export type BundleMaterial = {
   issuedBy?: { code: string; nameZh: string; nameEn: string };
   unusableReason?: MaterialCheck["unusableReason"];
   licence?: ResolvedLicence;
+  /** For "awaiting": another open application (not of this bundle) that issues it. */
+  awaiting?: MaterialCheck["awaiting"];
   /** The services that need it (each application links it). */
   services: { code: string; nameZh: string; nameEn: string }[];
 };
@@ -66,7 +68,7 @@ export type BundleCounts = {
   certificatesPerService: number;
   total: number;
   library: number;
-  /** Certificates of the child issued by an earlier service of the bundle. */
+  /** Certificates issued by an earlier service of the bundle or another open application (awaited, then attached). */
   fromBundle: number;
   /** Required materials the library cannot supply: the uploads the resident is asked for. */
   toUpload: number;
@@ -110,10 +112,10 @@ export type BundlePlan = {
 };
 
 /** States in which an application still answers the child's need (as the eligibility rules count them). */
-const ANSWERING = ["draft", "submitted", "supplement_requested", "accepted", "approved", "completed"] as const;
+const ANSWERING = ["draft", "awaiting", "submitted", "supplement_requested", "accepted", "approved", "completed"] as const;
 
 /** Worst outcome wins when services see one material differently (e.g. valid for one promised date, expiring for a later one). */
-const severity: Record<BundleMaterial["outcome"], number> = { form: 0, library: 1, bundle: 1, upload: 2, missing: 3, expiring: 4, unusable: 5 };
+const severity: Record<BundleMaterial["outcome"], number> = { form: 0, library: 1, bundle: 1, awaiting: 1, upload: 2, missing: 3, expiring: 4, unusable: 5 };
 
 const FORM_KEY = "form";
 
@@ -271,6 +273,7 @@ export async function planBundle(
           issuedBy,
           unusableReason: c.unusableReason,
           licence: c.licence,
+          awaiting: c.awaiting,
           services: [by],
         });
         continue;
@@ -282,6 +285,7 @@ export async function planBundle(
         seen.issuedBy = issuedBy;
         seen.unusableReason = c.unusableReason;
         seen.licence = c.licence ?? seen.licence;
+        seen.awaiting = c.awaiting;
       }
     }
   }
@@ -295,7 +299,7 @@ export function bundleCounts(plan: Pick<BundlePlan, "included" | "materials">): 
     certificatesPerService: checks.filter((c) => c.outcome !== "upload" && c.outcome !== "form").length,
     total: plan.materials.length,
     library: plan.materials.filter((m) => m.outcome === "library").length,
-    fromBundle: plan.materials.filter((m) => m.outcome === "bundle").length,
+    fromBundle: plan.materials.filter((m) => m.outcome === "bundle" || m.outcome === "awaiting").length,
     toUpload: plan.materials.filter((m) => m.required && uploadableOutcomes.has(m.outcome)).length,
   };
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { settleDependents } from "./prerequisites";
 import { ruleMetFor } from "@/lib/eligibility/check-criteria";
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
@@ -286,6 +287,11 @@ export async function processApplication(
       now,
       stale: () => changedError(tx, app.id),
     });
+
+    // 前置事项: what waits for this application's certificate is settled in this transaction.
+    const prerequisite = { id: app.id, number: app.number, serviceZh: app.serviceZh, serviceEn: app.serviceEn };
+    if (decided) await settleDependents(tx, prerequisite, licence ? { approved: true, licenceId: licence.id } : { approved: false }, now);
+    else if (result.status === "rejected") await settleDependents(tx, prerequisite, { approved: false }, now);
 
     if (input.action === "requestSupplement") {
       await tx

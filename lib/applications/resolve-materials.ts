@@ -6,6 +6,7 @@ import { licences, licenceTypes, serviceMaterials } from "@/db/schema";
 import type { MaterialSubject } from "@/db/schema/enums";
 import { effectiveLicenceStatus } from "@/lib/licences/effective-status";
 import type { ApplicantContext } from "./applicant-context";
+import { awaitedKey, findAwaitedIssuers, type AwaitedIssuer } from "./prerequisites";
 
 export type ResolvedLicence = {
   id: string;
@@ -22,6 +23,7 @@ export type ResolvedLicence = {
  *  library     — a valid licence will be attached (the resident need not provide it);
  *  expiring    — valid now but not until the promised completion date: renew first;
  *  unusable    — held, but expired, revoked or superseded: renew;
+ *  awaiting    — none yet, but another open application will issue it: taken from the library then;
  *  missing     — the library holds none: provide it at the counter;
  *  upload/form — not a licence at all.
  */
@@ -33,9 +35,11 @@ export type MaterialCheck = {
   subject: MaterialSubject;
   notesZh: string | null;
   notesEn: string | null;
-  outcome: "library" | "expiring" | "unusable" | "missing" | "upload" | "form";
+  outcome: "library" | "expiring" | "unusable" | "missing" | "awaiting" | "upload" | "form";
   unusableReason?: "expired" | "revoked" | "superseded";
   licence?: ResolvedLicence;
+  /** For `awaiting`: the open application whose approval issues it. */
+  awaiting?: AwaitedIssuer;
 };
 
 function holderFor(subject: MaterialSubject, ctx: ApplicantContext): string | null {
@@ -56,6 +60,26 @@ export async function resolveMaterials(
   ctx: ApplicantContext,
   { today, completeBy }: { today: string; completeBy: string },
 ): Promise<MaterialCheck[]> {
+  const checks = await checkLibrary(db, serviceId, ctx, { today, completeBy });
+  // What the library lacks may be on its way: another open application of the family issues it.
+  const missing = checks.flatMap((c) => {
+    const holderId = c.outcome === "missing" ? holderFor(c.subject, ctx) : null;
+    return holderId && c.licenceTypeId ? [{ holderId, licenceTypeId: c.licenceTypeId }] : [];
+  });
+  const issuers = await findAwaitedIssuers(db, missing, { exceptServiceId: serviceId });
+  return checks.map(({ licenceTypeId, ...c }) => {
+    const holderId = c.outcome === "missing" ? holderFor(c.subject, ctx) : null;
+    const by = holderId && licenceTypeId ? issuers.get(awaitedKey(holderId, licenceTypeId)) : undefined;
+    return by ? { ...c, outcome: "awaiting", awaiting: by } : c;
+  });
+}
+
+async function checkLibrary(
+  db: Executor,
+  serviceId: string,
+  ctx: ApplicantContext,
+  { today, completeBy }: { today: string; completeBy: string },
+): Promise<(MaterialCheck & { licenceTypeId: string | null })[]> {
   const materials = await db
     .select()
     .from(serviceMaterials)
@@ -86,8 +110,9 @@ export async function resolveMaterials(
           .innerJoin(licenceTypes, eq(licenceTypes.id, licences.licenceTypeId))
           .where(and(inArray(licences.holderPersonId, holders), inArray(licences.licenceTypeId, types)));
 
-  return materials.map((m): MaterialCheck => {
+  return materials.map((m): MaterialCheck & { licenceTypeId: string | null } => {
     const base = {
+      licenceTypeId: m.licenceTypeId,
       materialId: m.id,
       nameZh: m.nameZh,
       nameEn: m.nameEn,

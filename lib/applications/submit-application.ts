@@ -11,8 +11,9 @@ import { toChinaDate } from "@/lib/calendar/working-days";
 import { AppError } from "@/lib/errors";
 import { recordLicenceAccess } from "@/lib/licences/record-licence-access";
 import { notifyStatusChange } from "@/lib/notifications/notify-status-change";
+import { systemNote } from "@/lib/i18n/system-notes";
 import { inClerkScope } from "./clerk-scope";
-import { clockColumns, COUNTER_MATERIAL_NOTE, materialSource, nextApplicationNumber, recordSubmittedEvent, filingColumns } from "./filing-steps";
+import { AWAITING_COLUMNS, clockColumns, COUNTER_MATERIAL_NOTE, materialSource, nextApplicationNumber, recordSubmittedEvent, filingColumns } from "./filing-steps";
 import { loadApplicantContext } from "./applicant-context";
 import { claimUploads, uploadableOutcomes as uploadable } from "./claim-uploads";
 import { buildAnswersSchema, type submitApplicationSchema } from "./answers-schema";
@@ -100,6 +101,9 @@ export async function submitApplication(
   return db.transaction(async (tx) => {
     // One in progress per service and person, whoever filed it; a retry of this submit still replays.
     await refuseIfOpen(tx, { serviceId: service.id, applicantId: personId, subjectId, exceptKey: input.idempotencyKey });
+    const checks = await resolveMaterials(tx, service.id, ctx, { today, completeBy });
+    // A certificate another open application will issue is awaited, not asked for: no clock until it comes.
+    const awaited = checks.flatMap((c) => (c.outcome === "awaiting" && c.awaiting ? [c.awaiting] : []));
     const number = await nextApplicationNumber(tx, today);
     const [created] = await tx
       .insert(applications)
@@ -108,13 +112,14 @@ export async function submitApplication(
         serviceId: service.id,
         applicantPersonId: personId,
         subjectPersonId: subjectId,
-        status: "submitted",
+        status: awaited.length > 0 ? "awaiting" : "submitted",
         channel: counter ? "counter" : "online",
         centreId: counter ? actor.centreId : null,
         formData: { ...parsed.data, ...locked },
         submittedAt: now,
         ...clockColumns(clock, now),
         ...filingColumns(service, today),
+        ...(awaited.length > 0 ? AWAITING_COLUMNS : {}),
         idempotencyKey: input.idempotencyKey,
         createdByUserId: actor.id,
         createdAt: now,
@@ -144,7 +149,6 @@ export async function submitApplication(
       };
     }
 
-    const checks = await resolveMaterials(tx, service.id, ctx, { today, completeBy });
     // The library outcome wins: an upload counts only where the library cannot supply the material.
     const uploadFor = new Map(
       checks.flatMap((c) => {
@@ -165,7 +169,12 @@ export async function submitApplication(
         source,
         licenceId: c.outcome === "library" ? (c.licence?.id ?? null) : null,
         uploadId,
-        note: onPaper ? COUNTER_MATERIAL_NOTE : null,
+        awaitingApplicationId: source === "awaiting" ? (c.awaiting?.applicationId ?? null) : null,
+        note: onPaper
+          ? COUNTER_MATERIAL_NOTE
+          : source === "awaiting" && c.awaiting
+            ? systemNote("notes.awaiting", { serviceZh: c.awaiting.nameZh, serviceEn: c.awaiting.nameEn, number: c.awaiting.number })
+            : null,
         verifiedAt: onPaper ? now : null,
         createdAt: now,
       };
@@ -176,7 +185,7 @@ export async function submitApplication(
       const read = rows.flatMap((r) => (r.licenceId ? [r.licenceId] : []));
       await recordLicenceAccess(tx, { licenceIds: read, actor, purpose: "窗口收件", applicationId: created.id });
     }
-    await recordSubmittedEvent(tx, actor, { id: created.id, personId }, now, clock);
+    await recordSubmittedEvent(tx, actor, { id: created.id, personId }, now, clock, awaited.map((a) => a.number));
     // 自动比对: services with automatic eligibility checks are checked as they are filed.
     await runEligibilityChecks(tx, created.id, { today });
     const fromLibrary = rows.filter((r) => r.source === "library").length;
@@ -199,8 +208,14 @@ export async function submitApplication(
     await notifyStatusChange(tx, {
       personId,
       applicationId: created.id,
-      messageKey: counter ? "applicationFiledAtCounter" : "applicationSubmitted",
-      params: { number: created.number, serviceZh: service.nameZh, serviceEn: service.nameEn, dueOn: completeBy },
+      messageKey: awaited[0] ? "applicationAwaiting" : counter ? "applicationFiledAtCounter" : "applicationSubmitted",
+      params: {
+        number: created.number,
+        serviceZh: service.nameZh,
+        serviceEn: service.nameEn,
+        dueOn: completeBy,
+        ...(awaited[0] ? { prerequisiteZh: awaited[0].nameZh, prerequisiteEn: awaited[0].nameEn } : {}),
+      },
       now,
     });
     return {

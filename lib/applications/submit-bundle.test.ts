@@ -100,7 +100,9 @@ describe("filing the newborn bundle", () => {
     const rows = await h.db.select().from(applications).where(eq(applications.applicantPersonId, mother.id));
     expect(rows).toHaveLength(5);
     expect(new Set(rows.map((r) => r.bundleGroupId))).toEqual(new Set([first.groupId]));
-    expect(rows.every((r) => r.bundleId === bundleId("newborn") && r.subjectPersonId === baby.id && r.status === "submitted")).toBe(true);
+    expect(rows.every((r) => r.bundleId === bundleId("newborn") && r.subjectPersonId === baby.id)).toBe(true);
+    // The two services needing certificates issued inside the bundle wait for them (prerequisites.test.ts).
+    expect(rows.map((r) => r.status).sort()).toEqual(["awaiting", "awaiting", "submitted", "submitted", "submitted"]);
     expect(new Set(rows.map((r) => r.number)).size).toBe(5);
     const hukou = rows.find((r) => r.formData.relationToHead === "daughter" && "hukouAddress" in r.formData);
     expect(hukou?.formData).toMatchObject({ applicantIdNumber: mother.idNumber, childName: baby.name, ethnicity: "汉族" });
@@ -119,7 +121,9 @@ describe("filing the newborn bundle", () => {
     );
     expect(group.applications.every((a) => /^\d{4}-\d{2}-\d{2}$/.test(a.dueOn))).toBe(true);
     // Each application's legal clock starts at receipt: 5 working days to accept, its own limits.
-    expect(rows.every((r) => r.receivedAt?.getTime() === NOW.getTime() && r.acceptDueOn === "2026-11-30" && r.legalDueOn !== null)).toBe(true);
+    const received = rows.filter((r) => r.status === "submitted");
+    expect(received.every((r) => r.receivedAt?.getTime() === NOW.getTime() && r.acceptDueOn === "2026-11-30" && r.legalDueOn !== null)).toBe(true);
+    expect(rows.filter((r) => r.status === "awaiting").every((r) => r.receivedAt === null && r.acceptDueOn === null)).toBe(true);
     expect(Object.fromEntries(rows.map((r) => [r.formData.relationToHead === "daughter" && "hukouAddress" in r.formData ? "hukou" : r.id, r.dueOn])).hukou).toBe("2026-11-26");
     expect(group).toMatchObject({ materialsTotal: 13, materialsFromLibrary: 4, materialsUploaded: 4 });
 

@@ -14,7 +14,7 @@ import { notifyStatusChange } from "@/lib/notifications/notify-status-change";
 import { buildAnswersSchema } from "./answers-schema";
 import type { submitBundleSchema } from "./bundle-schema";
 import { claimUploads, uploadableOutcomes } from "./claim-uploads";
-import { clockColumns, materialSource, nextApplicationNumber, recordSubmittedEvent, filingColumns } from "./filing-steps";
+import { AWAITING_COLUMNS, clockColumns, materialSource, nextApplicationNumber, recordSubmittedEvent, filingColumns } from "./filing-steps";
 import { refuseIfOpen } from "./open-application-guard";
 import { findBundleOrThrow, materialKey, planBundle } from "./prepare-bundle";
 import { systemNote } from "@/lib/i18n/system-notes";
@@ -95,6 +95,8 @@ export async function submitBundle(
     const claimed = new Set<string>();
     const numbers: string[] = [];
     let firstId: string | null = null;
+    // The applications filed so far, by service code: a later service waits for the certificate an earlier one issues.
+    const filed = new Map<string, { id: string; number: string }>();
     for (const [i, p] of plan.included.entries()) {
       const service = p.service;
       // The plan left out what was applied for when it was read; this catches a filing since.
@@ -105,6 +107,22 @@ export async function submitBundle(
         exceptKey: i === 0 ? input.idempotencyKey : `${input.idempotencyKey}#${service.code}`,
       });
       const clock = receiptClock(today, service);
+      const uploadFor = new Map(
+        p.checks.flatMap((c) => {
+          const key = plan.keyOf.get(c.materialId);
+          const uploadId = key && uploadableOutcomes.has(c.outcome) && !p.producedBy.has(c.materialId) ? input.uploads?.[key] : undefined;
+          return uploadId ? [[c.materialId, uploadId] as const] : [];
+        }),
+      );
+      // 前置事项: what an earlier service of this group, or another open application, will issue is awaited.
+      const awaitedFor = new Map<string, { id: string; number: string }>();
+      for (const c of p.checks) {
+        if (uploadFor.has(c.materialId)) continue;
+        const issuedBy = p.producedBy.get(c.materialId);
+        const producer = issuedBy ? filed.get(issuedBy.code) : c.outcome === "awaiting" && c.awaiting ? { id: c.awaiting.applicationId, number: c.awaiting.number } : undefined;
+        if (producer) awaitedFor.set(c.materialId, producer);
+      }
+      const awaiting = awaitedFor.size > 0;
       const number = await nextApplicationNumber(tx, today);
       const [created] = await tx
         .insert(applications)
@@ -115,12 +133,13 @@ export async function submitBundle(
           bundleGroupId: groupId,
           applicantPersonId: personId,
           subjectPersonId: subjectId,
-          status: "submitted",
+          status: awaiting ? "awaiting" : "submitted",
           channel: "online",
           formData: formDataOf[i] ?? {},
           submittedAt: now,
           ...clockColumns(clock, now),
-        ...filingColumns(service, today),
+          ...filingColumns(service, today),
+          ...(awaiting ? AWAITING_COLUMNS : {}),
           // The first application carries the key itself; the others derive theirs from it.
           idempotencyKey: i === 0 ? input.idempotencyKey : `${input.idempotencyKey}#${service.code}`,
           createdByUserId: actor.id,
@@ -137,14 +156,8 @@ export async function submitBundle(
       }
       firstId ??= created.id;
       numbers.push(created.number);
+      filed.set(service.code, created);
 
-      const uploadFor = new Map(
-        p.checks.flatMap((c) => {
-          const key = plan.keyOf.get(c.materialId);
-          const uploadId = key && uploadableOutcomes.has(c.outcome) && !p.producedBy.has(c.materialId) ? input.uploads?.[key] : undefined;
-          return uploadId ? [[c.materialId, uploadId] as const] : [];
-        }),
-      );
       // A file is claimed by the first application that needs it and linked to the rest.
       const fresh = [...new Set(uploadFor.values())].filter((id) => !claimed.has(id));
       await claimUploads(tx, personId, created.id, fresh);
@@ -153,20 +166,28 @@ export async function submitBundle(
       const rows = p.checks.map((c) => {
         const uploadId = uploadFor.get(c.materialId) ?? null;
         const issuedBy = p.producedBy.get(c.materialId);
+        const producer = awaitedFor.get(c.materialId);
         return {
           applicationId: created.id,
           personId,
           serviceMaterialId: c.materialId,
-          source: materialSource(c.outcome, uploadId),
+          source: producer ? ("awaiting" as const) : materialSource(c.outcome === "awaiting" ? "missing" : c.outcome, uploadId),
           licenceId: c.outcome === "library" ? (c.licence?.id ?? null) : null,
           uploadId,
-          // Issued by an earlier application of this group; the clerk takes it from the library once issued.
-          note: issuedBy && !uploadId ? systemNote("notes.bundleIssued", { serviceZh: issuedBy.nameZh, serviceEn: issuedBy.nameEn }) : null,
+          awaitingApplicationId: producer?.id ?? null,
+          // Issued by an earlier application of this group (or another open one): attached when it is approved.
+          note: !producer
+            ? null
+            : issuedBy
+              ? systemNote("notes.bundleIssued", { serviceZh: issuedBy.nameZh, serviceEn: issuedBy.nameEn })
+              : c.awaiting
+                ? systemNote("notes.awaiting", { serviceZh: c.awaiting.nameZh, serviceEn: c.awaiting.nameEn, number: c.awaiting.number })
+                : null,
           createdAt: now,
         };
       });
       if (rows.length > 0) await tx.insert(applicationMaterials).values(rows);
-      await recordSubmittedEvent(tx, actor, { id: created.id, personId }, now, clock);
+      await recordSubmittedEvent(tx, actor, { id: created.id, personId }, now, clock, [...new Set([...awaitedFor.values()].map((a) => a.number))]);
       // 自动比对: services with automatic eligibility checks are checked as they are filed.
       await runEligibilityChecks(tx, created.id, { today: toChinaDate(now) });
       await recordAudit(tx, {

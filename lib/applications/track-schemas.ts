@@ -10,7 +10,7 @@ import { AppError } from "@/lib/errors";
 
 
 /** Before acceptance, or while a supplement request is outstanding, the resident may withdraw. */
-export const WITHDRAWABLE_STATUSES = ["submitted", "supplement_requested"] as const satisfies readonly ApplicationStatus[];
+export const WITHDRAWABLE_STATUSES = ["awaiting", "submitted", "supplement_requested"] as const satisfies readonly ApplicationStatus[];
 
 export function canWithdraw(status: ApplicationStatus): boolean {
   return (WITHDRAWABLE_STATUSES as readonly ApplicationStatus[]).includes(status);

@@ -5,6 +5,7 @@ import { applications, services } from "@/db/schema";
 import { requirePermission, type Actor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
 import { applyTransition } from "./lifecycle/apply-transition";
+import { settleDependents } from "./prerequisites";
 import { canWithdraw, parseTrackInput, withdrawApplicationSchema, type WithdrawApplicationInput } from "./track-schemas";
 
 export type WithdrawnApplication = { id: string; number: string };
@@ -58,6 +59,8 @@ export async function withdrawApplication(
       now,
       stale: () => new AppError("CONFLICT", "track.errors.changedMeanwhile", { internal: "version moved during withdrawal" }),
     });
+    // Whatever waited for this application's certificate is released to the resident to provide.
+    await settleDependents(tx, { id: app.id, number: app.number, serviceZh: app.serviceZh, serviceEn: app.serviceEn }, { approved: false }, now);
     return { id: app.id, number: app.number };
   });
 }

@@ -31,7 +31,7 @@ type Scope = { subject: string; applicant: string };
 type Compiled = { cond: SQL; reason: SQL };
 
 /** Application states that count as "has applied" (as in withoutServed). */
-const ANSWERING = sql.raw(`'draft', 'submitted', 'supplement_requested', 'accepted', 'approved', 'completed'`);
+const ANSWERING = sql.raw(`'draft', 'awaiting', 'submitted', 'supplement_requested', 'accepted', 'approved', 'completed'`);
 
 const lit = (n: number): SQL => sql.raw(String(Math.trunc(n)));
 const words = (values: readonly string[]): SQL => {

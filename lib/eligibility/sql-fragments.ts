@@ -59,7 +59,7 @@ export const retirementDay = (birth: SQL, sex: SQL): SQL => {
 };
 
 /** Application states in which the resident is already being served. */
-const IN_PROGRESS = sql.raw(`'draft', 'submitted', 'supplement_requested', 'accepted', 'approved'`);
+const IN_PROGRESS = sql.raw(`'draft', 'awaiting', 'submitted', 'supplement_requested', 'accepted', 'approved'`);
 
 /**
  * An application `a` that still answers the need. Rejected and withdrawn ones do not. A

@@ -3,7 +3,7 @@ import { sql, type SQL } from "drizzle-orm";
 import { rowsOf, type Executor } from "@/db/client";
 import { applicationMaterials, applications, licences, licenceTypes, notifications } from "@/db/schema";
 
-import { OPEN_STATUSES } from "@/lib/applications/lifecycle/statuses";
+import { IN_PROGRESS_STATUSES } from "@/lib/applications/lifecycle/statuses";
 
 export type FlaggedApplication = {
   applicationId: string;
@@ -38,7 +38,7 @@ export async function flagApplicationsRelyingOn(
   const a = applications;
   const m = applicationMaterials;
   const openList = sql.join(
-    OPEN_STATUSES.map((s) => sql`${s}`),
+    IN_PROGRESS_STATUSES.map((s) => sql`${s}`),
     sql`, `,
   );
   const flagged = rowsOf<{

@@ -79,6 +79,7 @@ export async function recomputeDailyStatsFromEvents(db: Executor): Promise<Stats
     let dueOn = app.due_on;
     let legalDueOn = app.legal_due_on;
     let paused = 0;
+    let submittedOnce = false;
     for (const e of timeline) {
       const at = new Date(e.occurred_at);
       const day = toChinaDate(at);
@@ -88,7 +89,9 @@ export async function recomputeDailyStatsFromEvents(db: Executor): Promise<Stats
       if (typeof data.pausedWorkingDays === "number") paused = data.pausedWorkingDays;
       switch (e.to_status) {
         case "submitted":
-          if (e.from_status === null || e.from_status === "draft") {
+          // The first submission only (after a draft, or once an awaited prerequisite came).
+          if (!submittedOnce) {
+            submittedOnce = true;
             const row = rowFor(app, day);
             const sources = materials.get(applicationId) ?? [];
             row.submitted += 1;

@@ -127,7 +127,13 @@ export async function recordFiling(
   app: { id: string; personId: string },
   now: Date,
   clock?: ReceiptClock,
+  /** `awaiting`: filed while a certificate it needs is still being issued (no clock yet; see prerequisites.ts). */
+  awaiting?: readonly string[],
 ) {
+  if (awaiting && awaiting.length > 0) {
+    await writeTimeline(tx, actor, [{ app, event: { from: null, to: "awaiting", data: { awaiting } } }], now);
+    return;
+  }
   const data = clock ? { acceptDueOn: clock.acceptDueOn, dueOn: clock.dueOn, legalDueOn: clock.legalDueOn } : null;
   await writeTimeline(tx, actor, [{ app, event: { from: null, to: "submitted", data } }], now);
 }

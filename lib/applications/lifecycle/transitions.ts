@@ -21,6 +21,7 @@ export const lifecycleActions = [
   "refuse",
   "deliver",
   "escalate",
+  "release",
 ] as const;
 export type LifecycleAction = (typeof lifecycleActions)[number];
 
@@ -40,7 +41,7 @@ export type Transition = {
 
 export const TRANSITIONS: Record<LifecycleAction, Transition> = {
   file: { from: [null, "draft"], to: "submitted", permission: "application:file", audit: "application.submit" },
-  withdraw: { from: ["submitted", "supplement_requested"], to: "withdrawn", permission: "application:file", audit: "application.withdraw" },
+  withdraw: { from: ["awaiting", "submitted", "supplement_requested"], to: "withdrawn", permission: "application:file", audit: "application.withdraw" },
   answerSupplement: { from: ["supplement_requested"], to: "next", permission: "application:file", audit: "application.resubmit" },
   // 受理 at the window; an on-the-spot service is decided in the same act (即办).
   accept: { from: ["submitted"], at: ["accept"], to: "next", permission: "application:accept", audit: "application.accept" },
@@ -56,6 +57,9 @@ export const TRANSITIONS: Record<LifecycleAction, Transition> = {
   refuse: { from: ["accepted", "supplement_requested"], at: ["decide"], to: "rejected", permission: "application:decide", audit: "application.refuse" },
   deliver: { from: ["approved"], at: ["deliver"], to: "completed", permission: "application:accept", audit: "application.deliver" },
   escalate: { from: ["accepted", "approved"], to: "next", permission: "application:escalate", audit: "application.escalate" },
+  // 前置事项: the system, in the transaction of the prerequisite's decision (or withdrawal), starts
+  // the waiting application's clock — or, when the prerequisite failed, asks the resident for it.
+  release: { from: ["awaiting"], to: "next", permission: "application:decide", audit: "application.release" },
 };
 
 /** What the lifecycle needs to know of an application to say who may act on it. */

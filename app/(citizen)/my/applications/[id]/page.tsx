@@ -70,6 +70,12 @@ export default async function MyApplicationPage({
           </AlertDescription>
         </Alert>
       ) : null}
+      {app.status === "awaiting" ? (
+        <Alert role="status" data-testid="awaiting-prerequisite">
+          <AlertTitle>{tr("awaiting.title")}</AlertTitle>
+          <AlertDescription>{tr("awaiting.body")}</AlertDescription>
+        </Alert>
+      ) : null}
       {supplement ? (
         <Card>
           <CardHeader>
@@ -134,13 +140,14 @@ export default async function MyApplicationPage({
                   <span>
                     {en ? m.nameEn : m.nameZh}
                     {m.licenceNumber ? <span className="block text-xs text-muted-foreground">{m.licenceNumber}</span> : null}
+                    {m.note ? <span className="block text-xs text-muted-foreground">{labels.note(m.note)}</span> : null}
                     {m.upload ? (
                       <a href={`/api/uploads/${m.upload.id}`} target="_blank" rel="noopener noreferrer" className="block text-xs underline">
                         {m.upload.fileName}（{t("upload.preview")}）
                       </a>
                     ) : null}
                   </span>
-                  <Badge variant={m.source === "library" ? "success" : "outline"}>{t(`sourceOf.${m.source}`)}</Badge>
+                  <Badge variant={m.source === "library" || m.source === "awaiting" ? "success" : "outline"}>{t(`sourceOf.${m.source}`)}</Badge>
                 </li>
               ))}
             </ul>

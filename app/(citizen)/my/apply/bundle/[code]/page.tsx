@@ -19,6 +19,7 @@ const badge: Record<BundleMaterial["outcome"], BadgeVariant> = {
   expiring: "warning",
   unusable: "destructive",
   missing: "outline",
+  awaiting: "success",
   upload: "outline",
   form: "secondary",
   bundle: "success",
@@ -167,6 +168,10 @@ export default async function BundlePage({
                               issuer: m.licence.issuerName,
                               validUntil: m.licence.validUntil ?? t("materials.indefinite"),
                             })}
+                          </p>
+                        ) : m.outcome === "awaiting" && m.awaiting ? (
+                          <p className="mt-1 text-muted-foreground">
+                            {t("materials.detail.awaiting", { service: en ? m.awaiting.nameEn : m.awaiting.nameZh, number: m.awaiting.number })}
                           </p>
                         ) : m.outcome === "missing" ? (
                           <p className="mt-1 text-muted-foreground">{t("materials.detail.missing")}</p>
