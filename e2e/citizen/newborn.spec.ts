@@ -258,9 +258,18 @@ test("as public security and then medical insurance approve, the waiting applica
   await mother.goto(`/my/applications/${card}`);
   await expect(mother.getByTestId("awaiting-prerequisite")).toHaveCount(0);
   await expect(mother.getByText(/由“新生儿参加基本医疗保险”（SZ\d{16}）签发后，已从电子证照库自动调取/)).toBeVisible();
-  // And human resources' window has it to accept.
-  const hrss = await staffOn(browser, "HRS001", card);
-  await expect(hrss.getByRole("form", { name: "受理", exact: true })).toBeVisible();
-  await hrss.context().close();
+  // Human resources' window now has it to accept, and its approver issues the card.
+  await acceptAndApprove(browser, "HRS001", "HRS003", card);
+
+  // The mother's wallet keeps her daughter's certificates, marked as the child's.
+  await mother.goto("/my/licences");
+  const child = mother.getByRole("region", { name: /陈若汐的电子证照（未成年子女）/ });
+  for (const name of ["出生医学证明", "居民户口簿", "医疗保障参保凭证", "社会保障卡"]) {
+    await expect(child.getByRole("heading", { name, exact: true })).toHaveCount(1);
+  }
+  // As guardian she downloads the child's licence file.
+  const download = mother.waitForEvent("download");
+  await child.getByRole("listitem").filter({ has: mother.getByRole("heading", { name: "社会保障卡", exact: true }) }).getByRole("link", { name: /下载/ }).click();
+  expect((await download).suggestedFilename()).toMatch(/\.pdf$/);
   await context.close();
 });

@@ -1,5 +1,6 @@
 import "server-only";
-import { and, eq } from "drizzle-orm";
+import { walletHolders } from "@/lib/persons/guardianship";
+import { and, eq, inArray } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { departments, licences, licenceTypes } from "@/db/schema";
 import { requirePermission, type Actor } from "@/lib/auth/actor";
@@ -18,7 +19,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export type LicenceFile = { fileName: string; bytes: Buffer };
 
-async function loadOwnLicence(db: Executor, personId: string, licenceId: string) {
+async function loadOwnLicence(db: Executor, holderIds: string[], licenceId: string) {
   const [row] = await db
     .select({
       id: licences.id,
@@ -45,7 +46,7 @@ async function loadOwnLicence(db: Executor, personId: string, licenceId: string)
     .from(licences)
     .innerJoin(licenceTypes, eq(licenceTypes.id, licences.licenceTypeId))
     .innerJoin(departments, eq(departments.id, licences.issuerDepartmentId))
-    .where(and(eq(licences.id, licenceId), eq(licences.holderPersonId, personId)));
+    .where(and(eq(licences.id, licenceId), inArray(licences.holderPersonId, holderIds)));
   return row;
 }
 
@@ -65,9 +66,11 @@ export async function getMyLicenceFile(
   requirePermission(actor, "portal:citizen");
   if (!actor.personId) throw new AppError("FORBIDDEN", "errors.forbidden");
   if (!UUID.test(licenceId)) throw new AppError("NOT_FOUND", "errors.notFound");
-  const row = await loadOwnLicence(db, actor.personId, licenceId);
-  if (!row) throw new AppError("NOT_FOUND", "errors.notFound");
   const today = toChinaDate(now);
+  // The holder's own, or a minor child's: the parent is the guardian and keeps the child's wallet.
+  const holders = await walletHolders(db, actor.personId, today);
+  const row = await loadOwnLicence(db, holders.map((x) => x.id), licenceId);
+  if (!row) throw new AppError("NOT_FOUND", "errors.notFound");
   const status = effectiveLicenceStatus(row, today);
   if (status !== "valid") {
     throw new AppError("CONFLICT", "licenceFile.notInForce", { internal: `licence file of a ${status} licence` });

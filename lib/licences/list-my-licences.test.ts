@@ -5,7 +5,7 @@ import { licences } from "@/db/schema";
 import { createTestDatabase } from "@/db/testing";
 import type { Actor } from "@/lib/auth/actor";
 import { addCalendarDays } from "@/lib/calendar/working-days";
-import { createCitizenUser, createDepartment, createLicence, createLicenceType, createPerson } from "@/lib/testing/factories";
+import { createCitizenUser, createDepartment, createLicence, createLicenceType, createPerson, relate } from "@/lib/testing/factories";
 import { listMyLicences } from "./list-my-licences";
 
 let h: DbHandle;
@@ -47,7 +47,7 @@ describe("listMyLicences (the wallet)", () => {
     const [l] = await listMyLicences(h.db, citizen(me.user, me.person.id), { today });
     expect(Object.keys(l!).sort()).toEqual(
       [
-        "daysLeft", "expiringSoon", "id", "issuedOn", "issuerName", "licenceNumber", "renewHint", "status",
+        "daysLeft", "expiringSoon", "holder", "id", "issuedOn", "issuerName", "licenceNumber", "renewHint", "status",
         "statusReason", "typeKey", "typeNameEn", "typeNameZh", "validFrom", "validUntil",
       ].sort(),
     );
@@ -90,6 +90,28 @@ describe("listMyLicences (the wallet)", () => {
   it("refuses a clerk (FORBIDDEN)", async () => {
     const clerk: Actor = { id: "00000000-0000-4000-8000-000000000001", role: "clerk", displayName: "窗口", personId: null, departmentId: "d", centreId: null };
     await expect(listMyLicences(h.db, clerk)).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+
+  it("keeps a minor child's certificates in the parent's wallet, marked as the child's, and not an adult child's", async () => {
+    const me = await createCitizenUser(h.db, "Secret2026", { birthDate: "1980-01-01" });
+    const baby = await createPerson(h.db, { birthDate: "2026-03-01", name: "陈小宝" });
+    const grown = await createPerson(h.db, { birthDate: "2008-05-20" }); // 18 today
+    await relate(h.db, me.person.id, baby.id);
+    await relate(h.db, me.person.id, grown.id);
+    const type = await createLicenceType(h.db);
+    const mine = await createLicence(h.db, { holderPersonId: me.person.id, licenceTypeId: type.id, validUntil: null });
+    const babys = await createLicence(h.db, { holderPersonId: baby.id, licenceTypeId: type.id, validUntil: addCalendarDays(today, -1) });
+    await createLicence(h.db, { holderPersonId: grown.id, licenceTypeId: type.id });
+
+    const list = await listMyLicences(h.db, citizen(me.user, me.person.id), { today });
+    expect(list.map((l) => [l.id, l.holder.self, l.holder.name])).toEqual([
+      [mine.id, true, me.person.name],
+      [babys.id, false, "陈小宝"],
+    ]);
+    // The child's expired licence asks for renewal although the parent holds one of the type in force.
+    expect(list[1]?.renewHint).toBe(true);
+    // The child's wallet is the parent's, not the other way round.
+    expect((await listMyLicences(h.db, citizen(me.user, baby.id), { today })).map((l) => l.id)).toEqual([babys.id]);
   });
 
   it("an empty wallet is an empty list", async () => {

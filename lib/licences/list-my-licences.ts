@@ -1,5 +1,6 @@
 import "server-only";
-import { asc, desc, eq, sql } from "drizzle-orm";
+import { walletHolders } from "@/lib/persons/guardianship";
+import { asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { licences, licenceTypes } from "@/db/schema";
 import { requirePermission, type Actor } from "@/lib/auth/actor";
@@ -31,6 +32,8 @@ export type MyLicence = {
   statusReason: string | null;
   /** Expired, revoked or expiring soon, and no other licence of the same type is in force. */
   renewHint: boolean;
+  /** Whose it is: the resident's own, or a minor child's (kept by the parent as guardian). */
+  holder: { id: string; name: string; self: boolean };
 };
 
 // Valid first, then what needs action (expired, revoked), history (superseded) last.
@@ -52,8 +55,10 @@ function daysBetween(from: string, to: string): number {
 }
 
 /**
- * Every licence the library holds for the signed-in resident (the wallet), valid ones first,
- * then grouped by type, newest first within a type. One query on licences_holder_type_idx.
+ * Every licence the library holds for the signed-in resident and for their minor children (the
+ * wallet: a parent keeps the child's certificates as guardian), the resident's own first, then
+ * each child's; valid ones first, then grouped by type, newest first within a type. One query on
+ * licences_holder_type_idx after the family's.
  */
 export async function listMyLicences(
   db: Executor,
@@ -63,8 +68,11 @@ export async function listMyLicences(
   requirePermission(actor, "portal:citizen");
   if (!actor.personId) throw new AppError("FORBIDDEN", "errors.forbidden");
   const status = effectiveStatusSql(today);
-  const rows = await db
+  const holders = await walletHolders(db, actor.personId, today);
+  const order = new Map(holders.map((h, i) => [h.id, i]));
+  const selected = await db
     .select({
+      holderPersonId: licences.holderPersonId,
       id: licences.id,
       typeKey: licenceTypes.key,
       typeId: licenceTypes.id,
@@ -82,17 +90,20 @@ export async function listMyLicences(
     })
     .from(licences)
     .innerJoin(licenceTypes, eq(licenceTypes.id, licences.licenceTypeId))
-    .where(eq(licences.holderPersonId, actor.personId))
+    .where(inArray(licences.holderPersonId, holders.map((h) => h.id)))
     .orderBy(asc(statusRank(status)), asc(licenceTypes.code), desc(licences.validFrom), asc(licences.id));
+  // Stable: within each holder the database's order stands.
+  const rows = selected.map((r, i) => ({ r, i })).sort((a, b) => (order.get(a.r.holderPersonId) ?? 0) - (order.get(b.r.holderPersonId) ?? 0) || a.i - b.i).map((x) => x.r);
 
   const soonLimit = addCalendarDays(today, EXPIRING_SOON_DAYS);
   const expiringSoon = (r: { status: LicenceStatus; validUntil: string | null }) =>
     r.status === "valid" && r.validUntil !== null && r.validUntil <= soonLimit;
   // A type is covered when some licence of it is in force and not about to run out: then an
   // old expired or revoked one of that type needs no renewal (the holder already renewed).
-  const coveredTypes = new Set(rows.filter((r) => r.status === "valid" && !expiringSoon(r)).map((r) => r.typeId));
+  const coveredTypes = new Set(rows.filter((r) => r.status === "valid" && !expiringSoon(r)).map((r) => `${r.holderPersonId}:${r.typeId}`));
+  const holderOf = new Map(holders.map((h) => [h.id, h]));
 
-  return rows.map(({ typeId, holderCode, holderCodeType, ...r }) => {
+  return rows.map(({ typeId, holderCode, holderCodeType, holderPersonId, ...r }) => {
     const soon = expiringSoon(r);
     const needsAction = soon || r.status === "expired" || r.status === "revoked";
     return {
@@ -101,7 +112,8 @@ export async function listMyLicences(
       expiringSoon: soon,
       daysLeft: r.status === "valid" && r.validUntil !== null ? daysBetween(today, r.validUntil) : null,
       statusReason: r.status === "revoked" || r.status === "superseded" ? r.statusReason : null,
-      renewHint: needsAction && !coveredTypes.has(typeId),
+      renewHint: needsAction && !coveredTypes.has(`${holderPersonId}:${typeId}`),
+      holder: holderOf.get(holderPersonId) ?? { id: holderPersonId, name: "", self: false },
     };
   });
 }

@@ -1,6 +1,7 @@
 import "server-only";
+import { walletHolders } from "@/lib/persons/guardianship";
 import { sign, verify, type KeyObject } from "node:crypto";
-import { eq } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { licences, licenceTypes, licenceVerifications } from "@/db/schema";
 import { requirePermission, type Actor } from "@/lib/auth/actor";
@@ -118,10 +119,11 @@ export async function verifyNamedLicence(
 export async function listMyLicenceCodes(db: Executor, actor: Actor): Promise<Record<string, string>> {
   requirePermission(actor, "portal:citizen");
   if (!actor.personId) throw new AppError("FORBIDDEN", "errors.forbidden");
+  const holders = await walletHolders(db, actor.personId, toChinaDate(new Date()));
   const rows = await db
     .select({ id: licences.id, identifier: licences.identifier, version: licences.version })
     .from(licences)
-    .where(eq(licences.holderPersonId, actor.personId));
+    .where(inArray(licences.holderPersonId, holders.map((h) => h.id)));
   const { privateKey } = licenceKeys();
   return Object.fromEntries(rows.map((r) => [r.id, makeVerificationCode(r.identifier, r.version, privateKey)]));
 }

@@ -34,16 +34,34 @@ export default async function MyLicencesPage({
   ]);
   // The QR links to this same site, as the resident reached it.
   const origin = requestOrigin(requestHeaders);
+  const own = licences.filter((l) => l.holder.self);
+  // A minor child's certificates, kept by the parent as guardian: one section per child.
+  const children = [...new Map(licences.filter((l) => !l.holder.self).map((l) => [l.holder.id, l.holder])).values()];
   return (
     <div className="grid gap-8">
       <PageHeader title={t("title")} description={t("description")} />
       <section aria-labelledby="wallet-licences" className="grid gap-4">
         <h2 id="wallet-licences" className="flex items-center gap-2 text-lg font-semibold">
           {t("licencesHeading")}
-          {licences.length > 0 ? <Badge variant="secondary">{t("licenceCount", { count: licences.length })}</Badge> : null}
+          {own.length > 0 ? <Badge variant="secondary">{t("licenceCount", { count: own.length })}</Badge> : null}
         </h2>
-        <LicenceWallet licences={licences} verifyCodes={verifyCodes} origin={origin} />
+        <LicenceWallet licences={own} verifyCodes={verifyCodes} origin={origin} />
       </section>
+      {children.map((child) => {
+        const held = licences.filter((l) => l.holder.id === child.id);
+        return (
+          <section key={child.id} aria-labelledby={`wallet-child-${child.id}`} className="grid gap-4" data-testid="child-licences">
+            <div className="grid gap-1">
+              <h2 id={`wallet-child-${child.id}`} className="flex items-center gap-2 text-lg font-semibold">
+                {t("childHeading", { name: child.name })}
+                <Badge variant="secondary">{t("licenceCount", { count: held.length })}</Badge>
+              </h2>
+              <p className="text-sm text-muted-foreground">{t("childNote", { name: child.name })}</p>
+            </div>
+            <LicenceWallet licences={held} verifyCodes={verifyCodes} origin={origin} />
+          </section>
+        );
+      })}
       <Card id="access" aria-labelledby="wallet-access">
         <CardHeader>
           <CardTitle as="h2" id="wallet-access">
