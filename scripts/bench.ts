@@ -4,6 +4,7 @@
  * onewindow_bench; else an in-memory PGlite), then times the queries behind each role's home
  * page and the sign-in lookup. Prints numbers; asserts nothing.
  */
+import { onceOnlyShare } from "@/lib/catalogue/once-only-share";
 import { Client } from "pg";
 import { eq, sql } from "drizzle-orm";
 import { openDatabase, rowsOf, type DbHandle } from "@/db/client";
@@ -115,6 +116,12 @@ async function main() {
     ),
   );
   console.log(`database: ${JSON.stringify(counts)}; ${runs} runs each\n`);
+  // Issue 12: the share of required materials a register supplies (no upload), catalogue-wide and per life event.
+  const once = await onceOnlyShare(handle.db);
+  const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
+  console.log(`once only: ${once.withoutUpload} of ${once.required} required materials need no upload (${pct(once.share)})`);
+  for (const b of once.bundles) console.log(`  ${b.nameZh} (${b.code}): ${b.withoutUpload} of ${b.required} (${pct(b.share)})`);
+  console.log("");
 
   const citizen = await actorFor(handle, stableUuid(`user:${DEMO_ID.liXiaomei}`));
   const clerk = await actorFor(handle, stableUuid("user:PSB001"));

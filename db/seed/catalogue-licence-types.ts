@@ -31,6 +31,11 @@ export const LICENCE_TYPE_KEYS = [
   "school_admission_notice",
   "individual_business_licence",
   "only_child_parent_certificate",
+  // Records the maternity facility reports to the health commission's birth information system
+  // (卫健出生信息) and the immunisation information system: shared through the library, not uploaded.
+  "delivery_record",
+  "newborn_photo",
+  "birth_vaccination_record",
 ] as const;
 export type LicenceTypeKey = (typeof LICENCE_TYPE_KEYS)[number];
 
@@ -58,6 +63,9 @@ export const LICENCE_TYPES: LicenceTypeDef[] = [
   { key: "vaccination_certificate", nameZh: "预防接种证", nameEn: "Vaccination Certificate", issuer: "health", authority: "nhc", seq: "002", defaultValidityMonths: null },
   // In the library for the health department's own systems and the services a catalogue manager adds; no seeded service issues it.
   { key: "only_child_parent_certificate", nameZh: "独生子女父母光荣证", nameEn: "Honour Certificate for Parents of an Only Child", issuer: "health", authority: "nhc", seq: "003", defaultValidityMonths: null },
+  { key: "delivery_record", nameZh: "住院分娩记录及出院小结", nameEn: "Delivery Record and Discharge Summary", issuer: "health", authority: "nhc", seq: "004", defaultValidityMonths: null },
+  { key: "newborn_photo", nameZh: "新生儿数码相片（助产机构采集）", nameEn: "Newborn Photo (taken at the maternity facility)", issuer: "health", authority: "nhc", seq: "005", defaultValidityMonths: null },
+  { key: "birth_vaccination_record", nameZh: "新生儿出生时预防接种记录", nameEn: "Birth-Dose Vaccination Record", issuer: "health", authority: "nhc", seq: "006", defaultValidityMonths: null },
   { key: "social_insurance_record", nameZh: "社会保险参保缴费证明", nameEn: "Social Insurance Contribution Record", issuer: "hrss", authority: "mohrss", seq: "001", defaultValidityMonths: 3 },
   { key: "unemployment_certificate", nameZh: "失业登记证明", nameEn: "Unemployment Registration Certificate", issuer: "hrss", authority: "mohrss", seq: "002", defaultValidityMonths: null },
   { key: "social_security_card", nameZh: "社会保障卡", nameEn: "Social Security Card", issuer: "hrss", authority: "mohrss", seq: "003", defaultValidityMonths: 120 },

@@ -94,10 +94,12 @@ export const BIRTH_SERVICES: ServiceDef[] = [
     materials: [
       lic("birth_medical_certificate", "child", { zh: "新生儿出生医学证明", en: "Baby's medical certificate of birth" }),
       lic("resident_id_card", "applicant", { zh: "监护人居民身份证", en: "Guardian's resident identity card" }),
-      upload("出生时疫苗接种记录", "Birth-dose vaccination record", {
+      lic("birth_vaccination_record", "child", {
+        zh: "新生儿出生时疫苗接种记录",
+        en: "Baby's birth-dose vaccination record",
         required: false,
-        notesZh: "市外出生或助产机构未推送记录时提供",
-        notesEn: "Only if born outside Shenzhen or the facility did not send it",
+        notesZh: "由助产机构推送至预防接种信息系统；市外出生的到窗口提供",
+        notesEn: "Sent by the maternity facility to the immunisation system; for births outside Shenzhen, bring it to the counter",
       }),
       form("预防接种建档登记表", "Immunisation record registration form"),
     ],
@@ -264,10 +266,11 @@ export const BIRTH_SERVICES: ServiceDef[] = [
       lic("household_register", "child", { zh: "新生儿居民户口簿", en: "Baby's household register" }),
       lic("medical_insurance_record", "child", { zh: "新生儿医疗保障参保凭证", en: "Baby's medical insurance enrolment record" }),
       lic("resident_id_card", "applicant", { zh: "监护人居民身份证", en: "Guardian's resident identity card" }),
-      upload("新生儿近期白底彩色数码相片", "Recent colour photo of the baby, white background", {
-        subject: "child",
-        notesZh: "JPG格式，358×441像素，不小于20KB",
-        notesEn: "JPG, 358×441 px, at least 20 KB",
+      lic("newborn_photo", "child", {
+        zh: "新生儿白底彩色数码相片",
+        en: "Colour photo of the baby, white background",
+        notesZh: "助产机构出院前采集并推送（358×441 像素）；未采集的可上传 JPG 相片",
+        notesEn: "Taken by the maternity facility before discharge (358×441 px); if none was taken, upload a JPG photo",
       }),
       form("社会保障卡申领登记表", "Social security card application form"),
     ],
@@ -316,9 +319,11 @@ export const BIRTH_SERVICES: ServiceDef[] = [
       lic("resident_id_card", "applicant"),
       lic("birth_medical_certificate", "child", { zh: "新生儿出生医学证明", en: "Baby's medical certificate of birth" }),
       lic("medical_insurance_record", "applicant", { zh: "申请人医疗保障参保凭证", en: "Applicant's medical insurance enrolment record" }),
-      upload("分娩住院出院小结", "Hospital discharge summary for the delivery", {
-        notesZh: "由分娩医院出具，加盖医院印章",
-        notesEn: "Issued and stamped by the hospital",
+      lic("delivery_record", "applicant", {
+        zh: "住院分娩记录及出院小结",
+        en: "Delivery record and discharge summary",
+        notesZh: "由分娩医院推送至卫健出生信息系统；市外分娩的上传加盖医院印章的出院小结",
+        notesEn: "Sent by the hospital to the health commission's birth information system; for a birth outside Shenzhen, upload the stamped summary",
       }),
       form("生育津贴申领表", "Maternity allowance claim form"),
     ],

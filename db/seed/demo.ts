@@ -47,7 +47,10 @@ export type DemoLicenceKey =
   | "property_certificate"
   | "public_rental_qualification"
   | "school_admission_notice"
-  | "individual_business_licence";
+  | "individual_business_licence"
+  | "delivery_record"
+  | "newborn_photo"
+  | "birth_vaccination_record";
 
 /** A licence a demo person holds. Dates are ISO days; `daysAgo` is relative to `today`. */
 export type DemoLicence = {
@@ -180,7 +183,11 @@ export const DEMO_HOUSEHOLDS: readonly DemoHousehold[] = [
         insuranceStatus: "none",
         insuranceMonths: 0,
         phone: null,
-        licences: [{ type: "birth_medical_certificate", issuedOn: recent(NEWBORN_AGE_DAYS - 2) }],
+        licences: [
+          { type: "birth_medical_certificate", issuedOn: recent(NEWBORN_AGE_DAYS - 2) },
+          // Reported by the maternity facility at discharge (its delivery record goes to the mother).
+          { type: "newborn_photo", issuedOn: recent(NEWBORN_AGE_DAYS - 3) },
+        ],
       },
     ],
     spouses: [["liXiaomei", "chenZhiqiang", "2022-10-08"]],

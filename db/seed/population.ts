@@ -956,7 +956,7 @@ class PopulationGenerator {
         sex: child.sex === "male" ? "男" : "女",
         birthDate: isoDay(child.birth),
         birthTime: `${pad(rng.int(0, 23), 2)}:${pad(rng.int(0, 59), 2)}`,
-        birthPlace: rng.pick(HOSPITALS_BY_DISTRICT[district] ?? ["深圳市妇幼保健院"]),
+        birthPlace: this.birthPlace(child, rng.pick(HOSPITALS_BY_DISTRICT[district] ?? ["深圳市妇幼保健院"])),
         gestationWeeks: String(rng.int(36, 41)),
         weightGrams: String(rng.int(2600, 4200)),
         lengthCm: String(rng.int(47, 54)),
@@ -965,6 +965,47 @@ class PopulationGenerator {
         fatherName: father.name,
         fatherIdNumber: father.idNumber,
       },
+    });
+  }
+
+  /** The maternity facility of each child born in Shenzhen: its records name the same one. */
+  private readonly birthPlaces = new Map<Person, string>();
+  private birthPlace(child: Person, place: string): string {
+    this.birthPlaces.set(child, place);
+    return place;
+  }
+
+  /**
+   * What the maternity facility reports for a birth (卫健出生信息, 预防接种信息系统): the mother's
+   * delivery record and discharge summary, the baby's photo taken before discharge and the birth
+   * doses of vaccine. Drawn from no random stream (numbers from the library's serial), so adding
+   * them moved nothing else in the seeded city.
+   */
+  private issueNewbornRecords(child: Person, mother: Person | undefined, issued: number): void {
+    const place = this.birthPlaces.get(child) ?? "深圳市妇幼保健院";
+    const base = { childName: child.name, sex: child.sex === "male" ? "男" : "女", birthDate: isoDay(child.birth) };
+    const number = (prefix: string) => `${prefix}${yearOf(issued)}${pad(this.serial + 1, 8)}`;
+    this.issue(child, "birth_vaccination_record", {
+      issued: child.birth,
+      validUntil: null,
+      number: number("YM"),
+      jurisdiction: child.residenceDivisionCode,
+      fields: { ...base, vaccines: "乙型肝炎疫苗第1剂、卡介苗", vaccinationClinic: `${place}产科接种室` },
+    });
+    this.issue(child, "newborn_photo", {
+      issued,
+      validUntil: null,
+      number: number("XP"),
+      jurisdiction: child.residenceDivisionCode,
+      fields: { ...base, photoSpec: "白底彩色正面，358×441 像素", birthPlace: place },
+    });
+    if (!mother) return;
+    this.issue(mother, "delivery_record", {
+      issued,
+      validUntil: null,
+      number: number("FM"),
+      jurisdiction: child.residenceDivisionCode,
+      fields: { motherName: mother.name, ...base, birthPlace: place, dischargeDate: isoDay(issued) },
     });
   }
 
@@ -1239,6 +1280,8 @@ class PopulationGenerator {
         ctx.father ? { name: ctx.father.name, idNumber: ctx.father.idNumber } : outsiderFather(),
       );
     }
+    // A baby under a year born in a Shenzhen facility: the facility's records are in the library.
+    if (p.bornInSz && today - p.birth < 365 && today - p.birth >= 3) this.issueNewbornRecords(p, ctx.mother, p.birth + 3);
     if (age < 7 && today - p.birth > 25 && rng.chance(0.93)) this.issueVaccination(p, ctx.mother ?? ctx.father);
     if (p.insuranceStatus === "employee" && rng.chance(0.35)) this.issueInsuranceRecord(p, "social");
     if (p.insuranceStatus !== "none" && rng.chance(0.3)) this.issueInsuranceRecord(p, "medical");
@@ -1682,6 +1725,12 @@ class PopulationGenerator {
       case "vaccination_certificate":
         this.issueVaccination(p, c.motherOf.get(p) ?? c.fatherOf.get(p), issued);
         return;
+      // The facility's records of a demo birth: listed on the baby, they include the mother's.
+      case "newborn_photo":
+      case "birth_vaccination_record":
+      case "delivery_record":
+        if (l.type === "newborn_photo") this.issueNewbornRecords(p, c.motherOf.get(p), issued);
+        return;
       case "social_insurance_record":
         this.issueInsuranceRecord(p, "social", issued);
         return;
@@ -1717,6 +1766,7 @@ const ALL_TYPE_KEYS: readonly DemoLicenceKey[] = [
   "elderly_card", "birth_medical_certificate", "vaccination_certificate", "social_insurance_record",
   "unemployment_certificate", "social_security_card", "medical_insurance_record", "rental_registration",
   "property_certificate", "public_rental_qualification", "school_admission_notice", "individual_business_licence",
+  "delivery_record", "newborn_photo", "birth_vaccination_record",
 ];
 
 type Chunk = { persons: Row[]; relations: Row[]; licences: Row[]; toSign: Buffer[] };

@@ -108,11 +108,15 @@ async function fileOnce(page: Page) {
 
   // The library has everything of the mother's, the father's and the child's certificate; the
   // household register is issued by the hukou registration filed before (the bundle waits for it),
-  // the medical insurance certificate by the bundle's own service; the photo and the discharge
-  // summary exist nowhere. The first test of this file filed household registration on its own,
+  // the medical insurance certificate by the bundle's own service. The first test of this file filed household registration on its own,
   // so the bundle leaves it out.
   expect(filed).not.toContain("newborn_hukou");
-  const expected = { total: 10, library: 3, upload: 2 };
+  // The maternity facility's records (the photo, the delivery record and discharge summary, the
+  // birth doses) come from the registers too: nothing is uploaded, nothing brought to a counter.
+  const expected = { total: 10, library: 6, upload: 0 };
+  for (const name of ["新生儿白底彩色数码相片", "住院分娩记录及出院小结", "新生儿出生时疫苗接种记录"]) {
+    await expect(page.locator('[data-outcome="library"]').filter({ hasText: name })).toHaveCount(1);
+  }
   const awaited = page.locator('[data-outcome="awaiting"]');
   await expect(awaited).toHaveCount(1);
   await expect(awaited).toContainText(/将由“新生儿入户”（SZ\d{16}）签发，签发后自动从证照库调取，无需提供/);
@@ -152,7 +156,7 @@ async function fileOnce(page: Page) {
   return outcome === "filed" ? { filed, expected } : null;
 }
 
-test("the newborn's mother files 出生一件事 once, uploading only what the library lacks", async ({ browser }) => {
+test("the newborn's mother files 出生一件事 once with nothing to upload and nothing to bring", async ({ browser }) => {
   const context = await browser.newContext();
   const page = await context.newPage();
   await signInAndWait(page, "citizen", DEMO_ID.liXiaomei, "/my");

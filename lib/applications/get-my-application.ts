@@ -1,4 +1,5 @@
 import "server-only";
+import { displayLicenceNumber } from "@/lib/licences/list-my-licences";
 import { loadDefinitionVersion } from "@/lib/catalogue/definition-rows";
 import { and, asc, eq } from "drizzle-orm";
 import type { Executor } from "@/db/client";
@@ -95,6 +96,8 @@ export async function getMyApplicationOrThrow(db: Executor, actor: Actor, applic
         licenceTypeZh: licenceTypes.nameZh,
         licenceTypeEn: licenceTypes.nameEn,
         licenceNumber: licences.licenceNumber,
+        holderCode: licences.holderCode,
+        holderCodeType: licences.holderCodeType,
         uploadId: uploads.id,
         uploadFileName: uploads.fileName,
         note: applicationMaterials.note,
@@ -120,8 +123,10 @@ export async function getMyApplicationOrThrow(db: Executor, actor: Actor, applic
   ]);
   return {
     ...app,
-    materials: materials.map(({ uploadId, uploadFileName, ...m }) => ({
+    materials: materials.map(({ uploadId, uploadFileName, holderCode, holderCodeType, ...m }) => ({
       ...m,
+      // As the wallet shows it: a number that is an ID number (the ID card's) is masked.
+      licenceNumber: m.licenceNumber && holderCode && holderCodeType ? displayLicenceNumber(m.licenceNumber, holderCode, holderCodeType) : m.licenceNumber,
       upload: uploadId && uploadFileName ? { id: uploadId, fileName: uploadFileName } : null,
     })),
     timeline: events.map((e) => ({

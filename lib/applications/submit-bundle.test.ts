@@ -79,10 +79,25 @@ describe("filing the newborn bundle", () => {
     // 25 materials over five services become 13: 4 from the library, 2 issued inside the bundle,
     // 4 required uploads (father's expired ID card, the baby's photo, the mother's insurance record,
     // the discharge summary), 2 optional uploads and the one online form.
-    expect(page.counts).toEqual({ perService: 25, certificatesPerService: 17, total: 13, library: 4, fromBundle: 2, toUpload: 4 });
+    // (This family has none of the maternity facility's records, as after a birth outside Shenzhen.)
+    expect(page.counts).toEqual({ perService: 25, certificatesPerService: 20, total: 13, library: 4, fromBundle: 2, toUpload: 4 });
     const birthCertificate = page.materials.find((m) => m.outcome === "library" && m.subject === "child");
     expect(birthCertificate?.services.map((s) => s.code)).toEqual(["vaccination_certificate", "newborn_hukou", "newborn_medical_insurance", "maternity_allowance"]);
     expect(page.materials.filter((m) => m.outcome === "bundle").map((m) => m.issuedBy?.code).sort()).toEqual(["newborn_hukou", "newborn_medical_insurance"]);
+  });
+
+  it("takes the facility's delivery record, the baby's photo and the birth doses from the registers: nothing left to upload but what is really missing", async () => {
+    const { actor, mother, baby } = await newbornFamily();
+    await createLicence(h.db, { holderPersonId: mother.id, typeKey: "delivery_record", validUntil: null });
+    await createLicence(h.db, { holderPersonId: baby.id, typeKey: "newborn_photo", validUntil: null });
+    await createLicence(h.db, { holderPersonId: baby.id, typeKey: "birth_vaccination_record", validUntil: null });
+    const page = await prepareBundle(h.db, actor, { bundleCode: "newborn", now: NOW });
+    // Left to provide: the father's expired ID card (he must renew it) and the mother's insurance
+    // record, which this test family lacks (李晓梅 of the demo holds it).
+    expect(page.counts).toMatchObject({ total: 13, library: 7, fromBundle: 2, toUpload: 2 });
+    expect(page.materials.filter((m) => m.outcome === "library").map((m) => m.nameZh)).toEqual(
+      expect.arrayContaining(["新生儿出生时疫苗接种记录", "新生儿白底彩色数码相片", "住院分娩记录及出院小结"]),
+    );
   });
 
   it("files one application per service in one group, links a shared upload everywhere, and replays on retry", async () => {
