@@ -5,7 +5,7 @@ import { applicationEvents, applicationMaterials, applications, licences, notifi
 import { seedCatalogue } from "@/db/seed/catalogue";
 import { createTestDatabase } from "@/db/testing";
 import type { Actor } from "@/lib/auth/actor";
-import { createBackOfficeActor, createClerkActor, createNewbornFamily } from "@/lib/testing/processing-factories";
+import { createBackOfficeActor, createClerkActor, createNewbornFamily, NEWBORN_BUNDLE_ANSWERS } from "@/lib/testing/processing-factories";
 import { storeUpload } from "@/lib/uploads/store-upload";
 import { answerSupplement } from "./answer-supplement";
 import { prepareApplication } from "./prepare-application";
@@ -38,16 +38,7 @@ afterAll(async () => {
 const FILED = new Date("2026-11-23T02:00:00Z"); // Monday 10:00 in Shenzhen
 const DECIDED = new Date("2026-11-25T03:00:00Z"); // Wednesday 11:00
 
-const answers = {
-  applicantPhone: "13912345678",
-  ethnicity: "汉族",
-  relationToHead: "daughter",
-  insuranceTier: "tier1",
-  collection: "post",
-  deliveryType: "natural",
-  employerName: "深圳市某某科技有限公司",
-  bankAccount: "6222021234567890123",
-};
+const answers = NEWBORN_BUNDLE_ANSWERS;
 
 const codeOf = async (id: string) =>
   (await h.db.select({ code: services.code }).from(services).innerJoin(applications, eq(applications.serviceId, services.id)).where(eq(applications.id, id)))[0]!.code;

@@ -7,6 +7,7 @@ import { createTestDatabase } from "@/db/testing";
 import type { Actor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
 import { createCitizenUser, createLicence, createPerson } from "@/lib/testing/factories";
+import { NEWBORN_BUNDLE_ANSWERS } from "@/lib/testing/processing-factories";
 import { storeUpload } from "@/lib/uploads/store-upload";
 import { prepareBundle } from "./prepare-bundle";
 import { getMyBundleGroupOrThrow, submitBundle } from "./submit-bundle";
@@ -42,17 +43,7 @@ async function newbornFamily() {
   return { mother, father, baby, actor };
 }
 
-/** Every field the five services ask that the register does not fill, once. */
-const answers = {
-  applicantPhone: "13912345678",
-  ethnicity: "汉族",
-  relationToHead: "daughter",
-  insuranceTier: "tier1",
-  collection: "post",
-  deliveryType: "natural",
-  employerName: "深圳市某某科技有限公司",
-  bankAccount: "6222021234567890123",
-};
+const answers = NEWBORN_BUNDLE_ANSWERS;
 
 const FILED = ["vaccination_certificate", "newborn_hukou", "newborn_medical_insurance", "newborn_social_security_card", "maternity_allowance"];
 

@@ -81,4 +81,16 @@ export async function createNewbornFamily(db: Executor) {
   return { mother, father, baby, user, actor };
 }
 
+/** Every field the five services of 出生一件事 ask that the register does not fill, once. */
+export const NEWBORN_BUNDLE_ANSWERS = {
+  applicantPhone: "13912345678",
+  ethnicity: "汉族",
+  relationToHead: "daughter",
+  insuranceTier: "tier1",
+  collection: "post",
+  deliveryType: "natural",
+  employerName: "深圳市某某科技有限公司",
+  bankAccount: "6222021234567890123",
+};
+
 export const NEWBORN_HUKOU_ANSWERS = { applicantPhone: "13912345678", ethnicity: "汉族", relationToHead: "daughter" };
