@@ -113,23 +113,20 @@ export async function settleDependents(
         status: applications.status,
         version: applications.version,
         workflow: applications.workflow,
+        service: {
+          nameZh: services.nameZh,
+          nameEn: services.nameEn,
+          promisedLimitDays: services.promisedLimitDays,
+          legalLimitDays: services.legalLimitDays,
+          onTheSpot: services.onTheSpot,
+        },
       })
       .from(applications)
+      .innerJoin(services, eq(services.id, applications.serviceId))
       .where(eq(applications.id, id))
-      .for("update");
+      .for("update", { of: applications });
     if (!app || app.status !== "awaiting") continue;
-    const [service] = await tx
-      .select({
-        nameZh: services.nameZh,
-        nameEn: services.nameEn,
-        promisedLimitDays: services.promisedLimitDays,
-        legalLimitDays: services.legalLimitDays,
-        onTheSpot: services.onTheSpot,
-      })
-      .from(services)
-      .innerJoin(applications, eq(applications.serviceId, services.id))
-      .where(eq(applications.id, id));
-    if (!service) continue;
+    const service = app.service;
     const materials = await tx
       .select({ id: applicationMaterials.id, source: applicationMaterials.source, supplementRequested: applicationMaterials.supplementRequested })
       .from(applicationMaterials)

@@ -171,7 +171,7 @@ export async function submitBundle(
           applicationId: created.id,
           personId,
           serviceMaterialId: c.materialId,
-          source: producer ? ("awaiting" as const) : materialSource(c.outcome === "awaiting" ? "missing" : c.outcome, uploadId),
+          source: producer ? ("awaiting" as const) : materialSource(c.outcome, uploadId),
           licenceId: c.outcome === "library" ? (c.licence?.id ?? null) : null,
           uploadId,
           awaitingApplicationId: producer?.id ?? null,
