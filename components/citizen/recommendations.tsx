@@ -6,8 +6,20 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import type { Recommendation } from "@/lib/eligibility/recommend-services-for-resident";
 
-/** Services of 出生一件事 about a child: recommended any of them, the bundle is offered for that child. */
-const NEWBORN_BUNDLE = new Set(["newborn_hukou", "vaccination_certificate", "newborn_medical_insurance", "newborn_social_security_card"]);
+/**
+ * The life events to offer: recommended any service of one, the resident is offered the whole
+ * event — for the child the service is about, or for themselves — once per (event, person).
+ */
+function bundleOffers(items: Recommendation[]) {
+  const out = new Map<string, { href: string; nameZh: string; nameEn: string }>();
+  for (const item of items) {
+    if (!item.bundle) continue;
+    const path = `/my/apply/bundle/${encodeURIComponent(item.bundle.code)}`;
+    const href = item.forSelf ? path : `${path}?for=${encodeURIComponent(item.subjectPersonId)}`;
+    if (!out.has(href)) out.set(href, { href, nameZh: item.bundle.nameZh, nameEn: item.bundle.nameEn });
+  }
+  return [...out.values()];
+}
 
 /** The apply page; a recommendation about a child says which child, by person id (never the ID number). */
 function applyHref(item: Recommendation): string {
@@ -27,10 +39,10 @@ export async function Recommendations({ items }: { items: Recommendation[] }) {
         <CardDescription>{t("description")}</CardDescription>
       </CardHeader>
       <CardContent>
-        {[...new Set(items.filter((item) => NEWBORN_BUNDLE.has(item.serviceCode)).map((item) => item.subjectPersonId))].map((child) => (
-          <p key={`bundle:${child}`} className="mb-4">
-            <Link href={`/my/apply/bundle/newborn?for=${encodeURIComponent(child)}`} className="font-medium text-primary underline underline-offset-4">
-              {ta("link", { name: ta("newborn") })}
+        {bundleOffers(items).map((b) => (
+          <p key={b.href} className="mb-4">
+            <Link href={b.href} className="font-medium text-primary underline underline-offset-4">
+              {ta("link", { name: en ? b.nameEn : b.nameZh })}
             </Link>
           </p>
         ))}

@@ -56,9 +56,11 @@ export const WORK_SERVICES: ServiceDef[] = [
       lic("household_register", "applicant", { required: false, notesZh: "本市户籍人员提供", notesEn: "For Shenzhen hukou holders" }),
       lic("residence_permit", "applicant", { required: false, notesZh: "非本市户籍人员提供", notesEn: "For applicants without Shenzhen hukou" }),
       lic("social_insurance_record", "applicant"),
-      upload("解除或终止劳动合同证明", "Proof of termination of the labour contract", {
-        notesZh: "由原用人单位出具并盖章",
-        notesEn: "Issued and stamped by the last employer",
+      lic("labour_contract_termination", "applicant", {
+        zh: "解除或终止劳动合同证明",
+        en: "Proof of termination of the labour contract",
+        notesZh: "原用人单位办理退工备案后由人社部门共享；单位未备案的，上传单位出具并盖章的证明",
+        notesEn: "Shared by human resources once the employer has filed the contract's end; if it has not, upload the employer's stamped proof",
       }),
       form("失业登记表", "Unemployment registration form"),
     ],
@@ -95,11 +97,63 @@ export const WORK_SERVICES: ServiceDef[] = [
       lic("unemployment_certificate", "applicant"),
       lic("social_insurance_record", "applicant"),
       lic("social_security_card", "applicant", { notesZh: "失业保险金发放至社保卡金融账户", notesEn: "Paid into the card's bank account" }),
-      upload("解除或终止劳动合同证明", "Proof of termination of the labour contract", {
-        notesZh: "须载明非因本人意愿中断就业",
-        notesEn: "Must show the job loss was involuntary",
+      lic("labour_contract_termination", "applicant", {
+        zh: "解除或终止劳动合同证明",
+        en: "Proof of termination of the labour contract",
+        notesZh: "退工备案载明是否非因本人意愿中断就业",
+        notesEn: "The employer's filing states whether the job loss was involuntary",
       }),
       form("失业保险金申领表", "Unemployment benefit claim form"),
+    ],
+  },
+  {
+    code: "unemployed_skills_training",
+    nameZh: "失业人员职业技能培训报名",
+    nameEn: "Free Skills Training for the Unemployed",
+    department: "hrss",
+    theme: "employment",
+    descriptionZh:
+      "已办理失业登记的人员，可报名参加政府补贴的职业技能培训（电工、育婴员、养老护理员、电子商务等），培训费用由就业补助资金直接拨付培训机构，个人无需垫付；培训合格的取得职业技能等级证书。",
+    descriptionEn:
+      "People registered as unemployed can enrol in government-funded vocational training (electrician, infant care, elderly care, e-commerce and more). The fee is paid to the provider from the employment fund, nothing in advance by the trainee; those who pass receive a skill-level certificate.",
+    whoMayApplyZh: "在本市办理失业登记、有培训意愿的劳动年龄内人员。",
+    whoMayApplyEn: "Working-age people registered as unemployed in Shenzhen who want to train.",
+    keywords: "培训 职业培训 技能培训 免费培训 失业培训 学技术 再就业",
+    legalLimitDays: 10,
+    promisedLimitDays: 5,
+    onTheSpot: false,
+    requiresVisit: false,
+    feeYuan: 0,
+    formFields: [
+      ...APPLICANT_FIELDS,
+      field("trainingOccupation", "select", "培训工种", "Occupation to train for", {
+        options: [
+          ["electrician", "电工", "Electrician"],
+          ["infant_care", "育婴员", "Infant carer"],
+          ["elderly_care", "养老护理员", "Elderly carer"],
+          ["e_commerce", "电子商务师", "E-commerce specialist"],
+          ["chinese_cook", "中式烹调师", "Chinese cook"],
+        ],
+      }),
+      field("trainingSchedule", "select", "上课时间", "When to attend", {
+        options: [
+          ["weekday", "工作日白天", "Weekday daytime"],
+          ["evening", "工作日晚上", "Weekday evenings"],
+          ["weekend", "周末", "Weekends"],
+        ],
+      }),
+    ],
+    approvalHints: [
+      hint("核实失业登记在有效期内且未重新就业", "Check the unemployment registration is current and the person is not re-employed"),
+      hint("同一工种同一等级补贴培训只享受一次", "One subsidised course per occupation and level"),
+      hint("按意向工种和上课时间安排定点培训机构", "Assign an approved provider by occupation and schedule"),
+    ],
+    issues: null,
+    eligibilityRule: null,
+    materials: [
+      lic("resident_id_card", "applicant"),
+      lic("unemployment_certificate", "applicant", { notesZh: "失业登记办结后自动调取", notesEn: "Taken from the library once unemployment registration is done" }),
+      form("职业技能培训报名表", "Training enrolment form"),
     ],
   },
   {

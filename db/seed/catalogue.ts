@@ -98,6 +98,17 @@ export const BUNDLES: BundleDef[] = [
     theme: "education",
     items: ["residence_permit", "social_insurance_record_print", "primary_school_enrolment"],
   },
+  {
+    code: "job_loss",
+    nameZh: "就业一件事",
+    nameEn: "Back to Work After a Job Loss",
+    descriptionZh:
+      "失去工作后一次申请，联办失业登记、失业保险金申领和免费职业技能培训报名。原单位的退工备案、社保缴费记录和社保卡由人社部门共享核验；失业登记办结后，失业登记证明自动进入证照库，失业保险金和培训报名随即开始办理，无需再次提交。",
+    descriptionEn:
+      "One application after losing a job: unemployment registration, unemployment benefit and free skills training. The employer's filing of the contract's end, the contribution record and the social security card are shared by human resources; once the registration is done its certificate enters the licence library and the benefit and the training start at once — nothing is submitted twice.",
+    theme: "employment",
+    items: ["unemployment_registration", "unemployment_insurance_benefit", "unemployed_skills_training"],
+  },
 ];
 
 /** Services whose code other modules rely on. */
@@ -113,6 +124,8 @@ const REQUIRED_SERVICE_CODES = [
   "newborn_medical_insurance",
   "newborn_social_security_card",
   "vaccination_certificate",
+  "unemployment_insurance_benefit",
+  "unemployed_skills_training",
 ];
 
 export function serviceId(code: string): string {

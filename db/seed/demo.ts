@@ -23,6 +23,7 @@ export const DEMO_ID = {
   liuGuoping: "440301196204020137",
   huangWei: "430102199507070315",
   zhouMin: "440307198510210622",
+  zhengKai: "440303199004120578",
 } as const;
 
 /** The newborn's number is built from her birth date (today − 20 days) with this sequence. */
@@ -50,7 +51,8 @@ export type DemoLicenceKey =
   | "individual_business_licence"
   | "delivery_record"
   | "newborn_photo"
-  | "birth_vaccination_record";
+  | "birth_vaccination_record"
+  | "labour_contract_termination";
 
 /** A licence a demo person holds. Dates are ISO days; `daysAgo` is relative to `today`. */
 export type DemoLicence = {
@@ -60,6 +62,9 @@ export type DemoLicence = {
   validUntil?: string | null;
   status?: "valid" | "revoked" | "superseded";
   statusReason?: string;
+  /** labour_contract_termination: the employer that filed it and why the contract ended. */
+  employer?: string;
+  reason?: "contract_ended" | "dismissed" | "business_closed" | "resigned";
 };
 
 export type DemoPerson = {
@@ -105,6 +110,7 @@ const FUTIAN_ADDRESS = "广东省深圳市福田区莲花街道彩田路3018号�
 const NANSHAN_ADDRESS = "广东省深圳市南山区粤海街道科苑路15号桃源书香名苑2栋901";
 const LUOHU_ADDRESS = "广东省深圳市罗湖区东门街道解放路1088号松园新村12栋602";
 const BAOAN_ADDRESS = "广东省深圳市宝安区西乡街道宝安大道4006号鹏程公寓B座1718";
+const LUOHU_SUNGANG_ADDRESS = "广东省深圳市罗湖区笋岗街道宝安北路2008号华通大厦公寓3栋1106";
 const LONGGANG_ADDRESS = "广东省深圳市龙岗区龙城街道龙翔大道2188号锦绣家园7栋1502";
 
 export const DEMO_HOUSEHOLDS: readonly DemoHousehold[] = [
@@ -426,6 +432,44 @@ export const DEMO_HOUSEHOLDS: readonly DemoHousehold[] = [
     spouses: [],
     children: [],
   },
+  {
+    // 就业一件事: his employer filed the contract's end with human resources twelve days ago, so
+    // registration, benefit and training need nothing from him but the form.
+    key: "jobseeker",
+    residenceAddress: LUOHU_SUNGANG_ADDRESS,
+    housing: "rent",
+    members: [
+      {
+        key: "zhengKai",
+        name: "郑凯",
+        sex: "male",
+        birthDate: "1990-04-12",
+        idNumber: DEMO_ID.zhengKai,
+        hukouDivisionCode: "440303",
+        hukouSince: "2014-07-01",
+        hukouAddress: LUOHU_SUNGANG_ADDRESS,
+        residenceDivisionCode: "440303",
+        residenceSince: "2014-07-01",
+        maritalStatus: "unmarried",
+        employmentStatus: "unemployed",
+        employer: null,
+        employmentChangedDaysAgo: 12,
+        insuranceStatus: "employee",
+        insuranceMonths: 74,
+        phone: "13923456712",
+        licences: [
+          { type: "resident_id_card", issuedOn: "2018-05-20" },
+          { type: "household_register", issuedOn: "2014-07-01" },
+          { type: "social_insurance_record", issuedOn: recent(10) },
+          { type: "medical_insurance_record", issuedOn: recent(10) },
+          { type: "social_security_card", issuedOn: "2019-09-03" },
+          { type: "labour_contract_termination", issuedOn: recent(12), employer: "深圳市启明精密制造有限公司", reason: "contract_ended" },
+        ],
+      },
+    ],
+    spouses: [],
+    children: [],
+  },
 ];
 
 /** The person id of a demo resident: fixed by the ID number, independent of the random stream. */
@@ -651,6 +695,14 @@ export const DEMO_CITIZENS: readonly (DemoAccount & { personKey: DemoPerson["key
     name: "周敏",
     descriptionZh: "近期失业：龙岗户籍，累计参保80个月，尚未办理失业登记",
     descriptionEn: "Recently unemployed: Longgang hukou, insured 80 months, not yet registered as unemployed",
+  },
+  {
+    role: "citizen",
+    login: DEMO_ID.zhengKai,
+    personKey: "zhengKai",
+    name: "郑凯",
+    descriptionZh: "劳动合同12天前期满终止：罗湖户籍，累计参保74个月，原单位已办理退工备案，可一次办理就业一件事",
+    descriptionEn: "Labour contract ended 12 days ago: Luohu hukou, insured 74 months, the employer has filed the contract's end; ready for the job-loss life event",
   },
 ];
 

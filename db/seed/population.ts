@@ -40,7 +40,7 @@ import {
   type DemoPerson,
 } from "./demo";
 import { randomName, type Sex } from "./names";
-import type { Random } from "./random";
+import { stableUuid, type Random } from "./random";
 
 export type PopulationOptions = {
   rng: Random;
@@ -256,6 +256,16 @@ export class OrderedIds {
 const ETHNIC_MINORITIES: readonly (readonly [string, number])[] = [
   ["壮族", 3], ["土家族", 2], ["苗族", 1.5], ["回族", 1], ["满族", 1], ["瑶族", 1], ["侗族", 0.8], ["畲族", 0.5], ["蒙古族", 0.4], ["彝族", 0.4],
 ];
+
+/** Why a labour contract ended, as the employer files it (the unemployment form's options). */
+const TERMINATION_REASONS = ["contract_ended", "contract_ended", "dismissed", "business_closed", "resigned"] as const;
+type TerminationReason = (typeof TERMINATION_REASONS)[number];
+const TERMINATION_REASON_ZH: Record<TerminationReason, string> = {
+  contract_ended: "劳动合同期满终止",
+  dismissed: "用人单位解除劳动合同",
+  business_closed: "用人单位依法破产、关闭",
+  resigned: "劳动者本人提出解除劳动合同",
+};
 
 const COMPANY_PREFIXES = [
   "华创", "鹏程", "前海", "宏达", "新世纪", "金信", "联合", "锦程", "恒通", "万家", "海纳", "优品", "云帆",
@@ -1234,6 +1244,33 @@ class PopulationGenerator {
     });
   }
 
+  /**
+   * The employer's filing of a contract's end (退工备案), on the day the employment register
+   * changed: for everyone insured as an employee who left a job in the last two years. From no
+   * random stream (employer and reason follow from the ID number), so adding it moved no one
+   * else's data.
+   */
+  private issueTermination(p: Person, o: { issued: number; employer?: string; reason?: TerminationReason }): void {
+    const h = stableUuid(`termination:${p.idNumber}`).replace(/-/g, "");
+    const pick = <T>(list: readonly T[], at: number): T => list[parseInt(h.slice(at, at + 8), 16) % list.length] as T;
+    const employer = o.employer ?? `深圳市${pick(COMPANY_PREFIXES, 0)}${pick(COMPANY_INDUSTRIES, 8)}有限公司`;
+    const reason = o.reason ?? pick(TERMINATION_REASONS, 16);
+    this.issue(p, "labour_contract_termination", {
+      issued: o.issued,
+      validUntil: null,
+      number: `TG${p.residenceDivisionCode}${yearOf(o.issued)}${pad(this.serial + 1, 8)}`,
+      jurisdiction: p.residenceDivisionCode,
+      fields: {
+        name: p.name,
+        employer,
+        contractEndDate: isoDay(o.issued),
+        terminationReason: TERMINATION_REASON_ZH[reason],
+        involuntary: reason === "resigned" ? "否" : "是",
+        contributionMonths: String(p.insuranceMonths),
+      },
+    });
+  }
+
   private issueBusinessLicence(p: Person, h: Household): void {
     const rng = this.rng;
     let body = `92${h.district}MA5`;
@@ -1288,6 +1325,9 @@ class PopulationGenerator {
     if (p.insuranceStatus !== "none" && rng.chance(0.55)) this.issueSocialSecurityCard(p);
     if (age >= 60 && rng.chance(0.85)) this.issueElderlyCard(p);
     if (age >= 6 && age <= 12) this.issueSchoolNotice(p);
+    if (p.employmentStatus === "unemployed" && p.insuranceStatus === "employee" && today - p.employmentSince <= 730) {
+      this.issueTermination(p, { issued: p.employmentSince });
+    }
     if (p.employmentStatus === "unemployed" && p.insuranceMonths >= 12 && rng.chance(0.35)) this.issueUnemployment(p);
     if (p.employmentStatus === "self_employed" && age >= 18 && rng.chance(0.45)) this.issueBusinessLicence(p, h);
   }
@@ -1755,6 +1795,9 @@ class PopulationGenerator {
       case "unemployment_certificate":
         this.issueUnemployment(p, issued);
         return;
+      case "labour_contract_termination":
+        this.issueTermination(p, { issued, employer: l.employer, reason: l.reason });
+        return;
       default:
         throw new RangeError(`demo licence type not supported: ${l.type}`);
     }
@@ -1766,7 +1809,7 @@ const ALL_TYPE_KEYS: readonly DemoLicenceKey[] = [
   "elderly_card", "birth_medical_certificate", "vaccination_certificate", "social_insurance_record",
   "unemployment_certificate", "social_security_card", "medical_insurance_record", "rental_registration",
   "property_certificate", "public_rental_qualification", "school_admission_notice", "individual_business_licence",
-  "delivery_record", "newborn_photo", "birth_vaccination_record",
+  "delivery_record", "newborn_photo", "birth_vaccination_record", "labour_contract_termination",
 ];
 
 type Chunk = { persons: Row[]; relations: Row[]; licences: Row[]; toSign: Buffer[] };

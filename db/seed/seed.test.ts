@@ -182,6 +182,12 @@ describe("seedDatabase", () => {
     expect(migrant.has("rental_registration")).toBe(true);
     expect(migrant.has("residence_permit")).toBe(false);
     expect((await holdings(demoPersonId("zhouMin"))).has("unemployment_certificate")).toBe(false);
+    // 就业一件事: the employer filed the contract's end; he has not registered as unemployed. 周敏's
+    // employer filed nothing (her filing shows the upload the register cannot replace).
+    const jobseeker = await holdings(demoPersonId("zhengKai"));
+    expect(jobseeker.has("labour_contract_termination")).toBe(true);
+    expect(jobseeker.has("unemployment_certificate")).toBe(false);
+    expect((await holdings(demoPersonId("zhouMin"))).has("labour_contract_termination")).toBe(false);
   });
 
   it("never files a demo household's journey in the history, nor before its subject was born", async () => {

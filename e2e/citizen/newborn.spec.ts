@@ -1,6 +1,7 @@
-import type { Browser, Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { DEMO_ID } from "@/db/seed/demo";
 import { expect, signInAndWait, test } from "../fixtures";
+import { acceptAndApprove, staffOn } from "../staff-steps";
 
 // Both tests act for the same mother and child: the single application first, then the bundle,
 // which must then leave household registration out. Serial, so their order is fixed.
@@ -196,29 +197,6 @@ test("the newborn's mother files 出生一件事 once with nothing to upload and
   await other.close();
   await context.close();
 });
-
-/** Staff page signed in as `staffNo`, on the application. */
-async function staffOn(browser: Browser, staffNo: string, applicationId: string): Promise<Page> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await signInAndWait(page, "staff", staffNo, "/counter");
-  await page.goto(`/counter/applications/${applicationId}`);
-  return page;
-}
-
-/** The department's window accepts, its approver grants: the certificate enters the library. */
-async function acceptAndApprove(browser: Browser, window: string, approver: string, applicationId: string) {
-  const clerk = await staffOn(browser, window, applicationId);
-  await clerk.getByRole("form", { name: "受理", exact: true }).getByRole("button", { name: "受理", exact: true }).click();
-  await expect(clerk.getByRole("status").filter({ hasText: "已受理。" })).toBeVisible();
-  await clerk.context().close();
-  const decider = await staffOn(browser, approver, applicationId);
-  const approve = decider.getByRole("form", { name: "审批决定：准予许可" });
-  await approve.getByLabel("审批意见（选填）").fill("经核验，同意办理");
-  await approve.getByRole("button", { name: "准予许可" }).click();
-  await expect(decider.getByRole("status").filter({ hasText: "已作出准予许可决定" })).toBeVisible();
-  await decider.context().close();
-}
 
 /** The resident's application of service `code` in the bundle group (its page's id). */
 async function applicationOf(page: Page, code: string): Promise<string> {

@@ -1,6 +1,6 @@
 import "server-only";
 import { ofCurrentVersion } from "@/lib/catalogue/current-version";
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import { rowsOf, type Executor } from "@/db/client";
 import {
   applications,
@@ -76,6 +76,8 @@ export type BundleCounts = {
 
 export type BundlePage = {
   bundle: { code: string; nameZh: string; nameEn: string; descriptionZh: string; descriptionEn: string };
+  /** A bundle about a child (出生一件事, 入学一件事) is filed for one of them; one about the resident (就业一件事) for themselves. */
+  forChild: boolean;
   subjectId: string | null;
   subjectOptions: { id: string; name: string; birthDate: string }[];
   included: BundleServiceLine[];
@@ -91,7 +93,7 @@ export type PlannedService = {
   checks: MaterialCheck[];
   completeBy: string;
   fields: ServiceFormField[];
-  /** Material id → the earlier service of the bundle that issues that certificate of the child. */
+  /** Material id → the earlier service of the bundle that issues that certificate (of the child, or of the resident). */
   producedBy: Map<string, { code: string; nameZh: string; nameEn: string }>;
 };
 
@@ -100,6 +102,8 @@ export type BundlePlan = {
   bundle: ServiceBundle;
   ctx: ApplicantContext;
   family: ApplicantContext;
+  forChild: boolean;
+  /** The child the bundle is for; null for a bundle about the resident. */
   subjectId: string | null;
   today: string;
   included: PlannedService[];
@@ -161,9 +165,26 @@ async function admits(db: Executor, hasDefinition: boolean, rule: ServiceRule | 
 }
 
 /**
- * The bundle for one child of the resident: which services will be filed and which are left
- * out (and why), the union of their forms with each field asked once, and the union of their
- * materials counted once per (licence type, whose).
+ * The services of the list that are about a child (a form field pre-filled from the child, or a
+ * material of the child's), in one query: the same test as `serviceConcernsChild`, for many.
+ */
+async function childServices(db: Executor, list: Pick<Service, "id" | "formFields">[]): Promise<Set<string>> {
+  const out = new Set(list.filter((s) => s.formFields.some((f) => f.prefill?.startsWith("child."))).map((s) => s.id));
+  const rest = list.filter((s) => !out.has(s.id)).map((s) => s.id);
+  if (rest.length === 0) return out;
+  const rows = await db
+    .selectDistinct({ serviceId: serviceMaterials.serviceId })
+    .from(serviceMaterials)
+    .where(and(inArray(serviceMaterials.serviceId, rest), eq(serviceMaterials.subject, "child"), ofCurrentVersion));
+  for (const r of rows) out.add(r.serviceId);
+  return out;
+}
+
+/**
+ * The bundle for one child of the resident (a bundle any of whose services is about a child), or
+ * for the resident themselves: which services will be filed and which are left out (and why),
+ * the union of their forms with each field asked once, and the union of their materials counted
+ * once per (licence type, whose).
  */
 export async function planBundle(
   db: Executor,
@@ -171,20 +192,26 @@ export async function planBundle(
   { bundleCode, subjectPersonId, now }: { bundleCode: string; subjectPersonId: string | null; now: Date },
 ): Promise<BundlePlan> {
   const bundle = await findBundleOrThrow(db, bundleCode);
-  const family = await loadApplicantContext(db, personId);
-  const subjectId = subjectPersonId ?? (family.children.length === 1 ? (family.children[0]?.id ?? null) : null);
+  const [family, items] = await Promise.all([
+    loadApplicantContext(db, personId),
+    db
+      .select({ service: services, issuesKey: licenceTypes.key })
+      .from(serviceBundleItems)
+      .innerJoin(services, eq(services.id, serviceBundleItems.serviceId))
+      .leftJoin(licenceTypes, eq(licenceTypes.id, services.issuesLicenceTypeId))
+      .where(and(eq(serviceBundleItems.bundleId, bundle.id), eq(services.active, true)))
+      .orderBy(asc(serviceBundleItems.position)),
+  ]);
+  const aboutChild = await childServices(db, items.map((i) => i.service));
+  const forChild = aboutChild.size > 0;
+  const subjectId = !forChild ? null : (subjectPersonId ?? (family.children.length === 1 ? (family.children[0]?.id ?? null) : null));
   const ctx = subjectId ? await loadApplicantContext(db, personId, subjectId) : family;
   const today = toChinaDate(now);
-  const empty: BundlePlan = { bundle, ctx, family, subjectId, today, included: [], skipped: [], fields: [], locked: {}, materials: [], keyOf: new Map() };
-  if (!subjectId) return empty;
+  const empty: BundlePlan = { bundle, ctx, family, forChild, subjectId, today, included: [], skipped: [], fields: [], locked: {}, materials: [], keyOf: new Map() };
+  if (forChild && !subjectId) return empty;
+  // Whom the bundle serves: the child, or the resident (whose own applications have no subject).
+  const holder = subjectId ?? personId;
 
-  const items = await db
-    .select({ service: services, issuesKey: licenceTypes.key })
-    .from(serviceBundleItems)
-    .innerJoin(services, eq(services.id, serviceBundleItems.serviceId))
-    .leftJoin(licenceTypes, eq(licenceTypes.id, services.issuesLicenceTypeId))
-    .where(and(eq(serviceBundleItems.bundleId, bundle.id), eq(services.active, true)))
-    .orderBy(asc(serviceBundleItems.position));
   const serviceIds = items.map((i) => i.service.id);
   const outputTypes = items.map((i) => i.service.issuesLicenceTypeId).filter((x): x is string => x !== null);
   const [held, applied, rules] = await Promise.all([
@@ -193,13 +220,19 @@ export async function planBundle(
       : db
           .select({ licenceTypeId: licences.licenceTypeId, status: licences.status, validUntil: licences.validUntil })
           .from(licences)
-          .where(and(eq(licences.holderPersonId, subjectId), inArray(licences.licenceTypeId, outputTypes))),
+          .where(and(eq(licences.holderPersonId, holder), inArray(licences.licenceTypeId, outputTypes))),
     serviceIds.length === 0
       ? []
       : db
           .select({ serviceId: applications.serviceId })
           .from(applications)
-          .where(and(eq(applications.subjectPersonId, subjectId), inArray(applications.serviceId, serviceIds), inArray(applications.status, [...ANSWERING]))),
+          .where(
+            and(
+              or(eq(applications.subjectPersonId, holder), and(isNull(applications.subjectPersonId), eq(applications.applicantPersonId, holder))),
+              inArray(applications.serviceId, serviceIds),
+              inArray(applications.status, [...ANSWERING]),
+            ),
+          ),
     loadServiceRules(db, { serviceIds }),
   ]);
   const ruleOf = new Map(rules.map((r) => [r.serviceId, r]));
@@ -213,7 +246,7 @@ export async function planBundle(
     const line = { code: s.code, nameZh: s.nameZh, nameEn: s.nameEn };
     if (s.issuesLicenceTypeId && heldTypes.has(s.issuesLicenceTypeId)) skipped.push({ ...line, reason: "held" });
     else if (appliedFor.has(s.id)) skipped.push({ ...line, reason: "applied" });
-    else if (!(await admits(db, s.eligibility !== null, ruleOf.get(s.id), personId, subjectId, today))) skipped.push({ ...line, reason: "notEligible" });
+    else if (!(await admits(db, s.eligibility !== null, ruleOf.get(s.id), personId, holder, today))) skipped.push({ ...line, reason: "notEligible" });
     else kept.push(item);
   }
 
@@ -234,19 +267,24 @@ export async function planBundle(
   const metaOf = new Map(meta.map((m) => [m.id, m]));
 
   const included: PlannedService[] = [];
-  // Certificates of the child issued by the services filed so far (in the bundle's order).
+  // Certificates issued by the services filed so far (in the bundle's order), by type and whose:
+  // a service about the child issues to the child, the others to the resident.
   const issued = new Map<string, { code: string; nameZh: string; nameEn: string }>();
+  const whose = (licenceTypeId: string, subject: MaterialSubject) => `${licenceTypeId}:${subject}`;
   for (const { service } of kept) {
     const completeBy = addWorkingDays(today, service.promisedLimitDays);
     const checks = await resolveMaterials(db, service.id, ctx, { today, completeBy });
     const producedBy = new Map<string, { code: string; nameZh: string; nameEn: string }>();
     for (const c of checks) {
       const m = metaOf.get(c.materialId);
-      const by = m?.kind === "licence" && m.subject === "child" && m.licenceTypeId ? issued.get(m.licenceTypeId) : undefined;
+      const by = m?.kind === "licence" && m.licenceTypeId ? issued.get(whose(m.licenceTypeId, m.subject)) : undefined;
       if (by && c.outcome !== "library") producedBy.set(c.materialId, by);
     }
     included.push({ service, checks, completeBy, fields: adjust(service.formFields), producedBy });
-    if (service.issuesLicenceTypeId) issued.set(service.issuesLicenceTypeId, { code: service.code, nameZh: service.nameZh, nameEn: service.nameEn });
+    if (service.issuesLicenceTypeId) {
+      const to = aboutChild.has(service.id) ? "child" : "applicant";
+      issued.set(whose(service.issuesLicenceTypeId, to), { code: service.code, nameZh: service.nameZh, nameEn: service.nameEn });
+    }
   }
 
   const fields = unionFields(included.map((p) => p.fields));
@@ -289,7 +327,7 @@ export async function planBundle(
       }
     }
   }
-  return { bundle, ctx, family, subjectId, today, included, skipped, fields, locked, materials: [...merged.values()], keyOf };
+  return { bundle, ctx, family, forChild, subjectId, today, included, skipped, fields, locked, materials: [...merged.values()], keyOf };
 }
 
 export function bundleCounts(plan: Pick<BundlePlan, "included" | "materials">): BundleCounts {
@@ -304,7 +342,7 @@ export function bundleCounts(plan: Pick<BundlePlan, "included" | "materials">): 
   };
 }
 
-/** Everything the bundle page shows, for the signed-in resident and one of their children. */
+/** Everything the bundle page shows, for the signed-in resident (and one of their children, for a bundle about a child). */
 export async function prepareBundle(
   db: Executor,
   actor: Actor,
@@ -316,8 +354,9 @@ export async function prepareBundle(
   const b = plan.bundle;
   return {
     bundle: { code: b.code, nameZh: b.nameZh, nameEn: b.nameEn, descriptionZh: b.descriptionZh, descriptionEn: b.descriptionEn },
+    forChild: plan.forChild,
     subjectId: plan.subjectId,
-    subjectOptions: plan.family.children.map((c) => ({ id: c.id, name: c.name, birthDate: c.birthDate })),
+    subjectOptions: plan.forChild ? plan.family.children.map((c) => ({ id: c.id, name: c.name, birthDate: c.birthDate })) : [],
     included: plan.included.map(({ service: s, completeBy }) => ({
       code: s.code,
       nameZh: s.nameZh,

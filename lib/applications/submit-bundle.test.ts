@@ -193,3 +193,72 @@ describe("filing the newborn bundle", () => {
     expect((await getMyBundleGroupOrThrow(h.db, other.actor, filed.groupId)).applications).toHaveLength(5);
   });
 });
+
+describe("filing 就业一件事 for oneself", () => {
+  const JOB_LOSS = ["unemployment_registration", "unemployment_insurance_benefit", "unemployed_skills_training"];
+  const jobAnswers = {
+    applicantPhone: "13923456712",
+    residenceAddress: "广东省深圳市罗湖区笋岗街道宝安北路2008号",
+    lastEmployer: "深圳市启明精密制造有限公司",
+    separationDate: "2026-11-11",
+    separationReason: "contract_ended",
+    bankAccount: "6222021234567890123",
+    trainingOccupation: "electrician",
+    trainingSchedule: "weekend",
+  };
+
+  /** Insured six years, out of work since the employer's filing of the contract's end. */
+  async function jobseeker({ terminationFiled = true } = {}) {
+    const { person, user } = await createCitizenUser(h.db, "Secret2026", { employmentStatus: "unemployed", insuranceStatus: "employee", insuranceMonths: 74, birthDate: "1990-04-12" });
+    const types = ["resident_id_card", "household_register", "social_insurance_record", "social_security_card", ...(terminationFiled ? ["labour_contract_termination"] : [])];
+    for (const typeKey of types) await createLicence(h.db, { holderPersonId: person.id, typeKey, validUntil: null });
+    const actor: Actor = { id: user.id, role: "citizen", displayName: person.name, personId: person.id, departmentId: null, centreId: null };
+    return { person, actor };
+  }
+
+  it("is about the resident, not a child: the employer's filing comes from the register, the unemployment certificate from the bundle's own registration", async () => {
+    const { actor } = await jobseeker();
+    const page = await prepareBundle(h.db, actor, { bundleCode: "job_loss", now: NOW });
+    expect(page.forChild).toBe(false);
+    expect(page.subjectId).toBeNull();
+    expect(page.subjectOptions).toEqual([]);
+    expect(page.included.map((s) => s.code)).toEqual(JOB_LOSS);
+    expect(page.skipped).toEqual([]);
+    expect(page.counts).toMatchObject({ toUpload: 0, fromBundle: 1 });
+    expect(page.materials.find((m) => m.nameZh === "解除或终止劳动合同证明")?.outcome).toBe("library");
+    const certificate = page.materials.find((m) => m.outcome === "bundle");
+    expect(certificate?.issuedBy?.code).toBe("unemployment_registration");
+    expect(certificate?.services.map((s) => s.code)).toEqual(["unemployment_insurance_benefit", "unemployed_skills_training"]);
+  });
+
+  it("asks for an upload where the employer has filed nothing", async () => {
+    const { actor } = await jobseeker({ terminationFiled: false });
+    const page = await prepareBundle(h.db, actor, { bundleCode: "job_loss", now: NOW });
+    expect(page.materials.find((m) => m.nameZh === "解除或终止劳动合同证明")?.outcome).toBe("missing");
+    expect(page.counts.toUpload).toBe(1);
+  });
+
+  it("files the registration to start and the benefit and the training waiting for its certificate, with no subject", async () => {
+    const { actor, person } = await jobseeker();
+    // The register fills the name, ID number, phone and address (locked): the resident answers the rest.
+    const page = await prepareBundle(h.db, actor, { bundleCode: "job_loss", now: NOW });
+    const locked = new Set(page.prefilled.filter((p) => p.locked).map((p) => p.name));
+    const answers = Object.fromEntries(Object.entries(jobAnswers).filter(([k]) => !locked.has(k)));
+    const filed = await submitBundle(h.db, actor, { bundleCode: "job_loss", subjectPersonId: null, idempotencyKey: crypto.randomUUID(), answers, consent: true, services: JOB_LOSS }, NOW);
+    const rows = await h.db.select().from(applications).where(eq(applications.bundleGroupId, filed.groupId));
+    expect(rows).toHaveLength(3);
+    expect(rows.every((r) => r.applicantPersonId === person.id && r.subjectPersonId === null && r.bundleId === bundleId("job_loss"))).toBe(true);
+    const registration = rows.find((r) => r.status === "submitted");
+    expect(registration?.formData).toMatchObject({ separationReason: "contract_ended" });
+    const waiting = rows.filter((r) => r.status === "awaiting");
+    expect(waiting).toHaveLength(2);
+    const awaited = await h.db.select().from(applicationMaterials).where(eq(applicationMaterials.source, "awaiting"));
+    for (const w of waiting) {
+      expect(awaited.filter((m) => m.applicationId === w.id).map((m) => m.awaitingApplicationId)).toEqual([registration?.id]);
+    }
+    // Filed, the event has nothing left for this resident; the registration is in progress.
+    const again = await prepareBundle(h.db, actor, { bundleCode: "job_loss", now: NOW });
+    expect(again.included).toEqual([]);
+    expect(again.skipped.map((s) => s.reason)).toEqual(["applied", "applied", "applied"]);
+  });
+});

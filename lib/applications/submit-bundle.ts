@@ -67,7 +67,7 @@ export async function submitBundle(
   if (earlier) return earlier;
 
   const plan = await planBundle(db, personId, { bundleCode: input.bundleCode, subjectPersonId: input.subjectPersonId, now });
-  if (!plan.subjectId) throw new AppError("VALIDATION", "errors.validation", { internal: "bundle needs a child" });
+  if (plan.forChild && !plan.subjectId) throw new AppError("VALIDATION", "errors.validation", { internal: "bundle needs a child" });
   if (plan.included.length === 0) throw new AppError("CONFLICT", "errors.apply.bundleEmpty");
   const codes = plan.included.map((p) => p.service.code);
   if (input.services && [...input.services].sort().join() !== [...codes].sort().join()) {

@@ -21,6 +21,8 @@ export type Recommendation = {
   forSelf: boolean;
   /** Why, generated from the criteria of the service's definition that hold. */
   reason: Reason;
+  /** The life event (一件事) the service belongs to, if any: the resident is offered it whole. */
+  bundle: { code: string; nameZh: string; nameEn: string } | null;
 };
 
 type Row = {
@@ -38,6 +40,9 @@ type Row = {
   on_the_spot: boolean;
   /** Position in a life-event bundle (出生一件事…), if the service is in one. */
   step: number | null;
+  bundle_code: string | null;
+  bundle_name_zh: string | null;
+  bundle_name_en: string | null;
 };
 
 /**
@@ -68,10 +73,15 @@ export async function recommendServicesForResident(
       .execute(sql`SELECT e.service_id, e.person_id, e.subject_person_id, sp.name AS subject_name,
           to_char(sp.birth_date, 'YYYY-MM-DD') AS subject_birth_date,
           e.reason, s.code, s.name_zh, s.name_en, s.theme, s.promised_limit_days, s.on_the_spot,
-          (SELECT min(bi.position) FROM service_bundle_items bi WHERE bi.service_id = s.id) AS step
+          b.position AS step, b.code AS bundle_code, b.name_zh AS bundle_name_zh, b.name_en AS bundle_name_en
         FROM (${buildEligibilityQuery(rules, { today, personId })}) e
         JOIN services s ON s.id = e.service_id
-        JOIN persons sp ON sp.id = e.subject_person_id`)
+        JOIN persons sp ON sp.id = e.subject_person_id
+        LEFT JOIN LATERAL (
+          SELECT bi.position, sb.code, sb.name_zh, sb.name_en FROM service_bundle_items bi
+          JOIN service_bundles sb ON sb.id = bi.bundle_id
+          WHERE bi.service_id = s.id ORDER BY bi.position, sb.code LIMIT 1
+        ) b ON true`)
       .then((r) => rowsOf<Row>(r)),
     loadReasonLabels(
       db,
@@ -96,6 +106,7 @@ export async function recommendServicesForResident(
           subjectName: r.subject_name,
           forSelf: r.subject_person_id === r.person_id,
           reason: explainReason(def, r.reason, labels, today),
+          bundle: r.bundle_code ? { code: r.bundle_code, nameZh: r.bundle_name_zh ?? "", nameEn: r.bundle_name_en ?? "" } : null,
           birth: r.subject_birth_date,
           step: r.step === null ? 1000 : Number(r.step),
         },

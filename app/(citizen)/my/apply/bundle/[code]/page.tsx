@@ -67,7 +67,7 @@ export default async function BundlePage({
           ))}
         </nav>
       ) : null}
-      {!page.subjectId ? (
+      {page.forChild && !page.subjectId ? (
         <Alert variant="warning">
           <AlertDescription>{page.subjectOptions.length === 0 ? t("noChild") : t("pickChild")}</AlertDescription>
         </Alert>
@@ -102,13 +102,17 @@ export default async function BundlePage({
                 <CardTitle as="h2">{t("bundle.skippedTitle")}</CardTitle>
               </CardHeader>
               <CardContent>
-                <ul className="grid gap-2 text-sm" aria-label={t("bundle.skippedTitle")}>
-                  {page.skipped.map((s) => (
-                    <li key={s.code} data-service={s.code} data-reason={s.reason}>
-                      {en ? s.nameEn : s.nameZh}：{t(`bundle.skipped.${s.reason}`)}
-                    </li>
-                  ))}
-                </ul>
+                {page.skipped.length === 0 ? (
+                  <p className="text-sm text-muted-foreground">{t("bundle.noneSkipped")}</p>
+                ) : (
+                  <ul className="grid gap-2 text-sm" aria-label={t("bundle.skippedTitle")}>
+                    {page.skipped.map((s) => (
+                      <li key={s.code} data-service={s.code} data-reason={s.reason}>
+                        {en ? s.nameEn : s.nameZh}：{t(`bundle.skipped.${s.reason}`)}
+                      </li>
+                    ))}
+                  </ul>
+                )}
               </CardContent>
             </Card>
           </div>
