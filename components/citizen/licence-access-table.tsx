@@ -6,7 +6,7 @@ import type { MyLicenceAccessPage } from "@/lib/licences/list-my-licence-access"
 
 const pageHref = (page: number) => (page <= 1 ? "/my/licences" : `/my/licences?page=${page}`);
 
-/** "Who used my data": one row per read of the resident's licences, with numbered paging. */
+/** "Who used my data": one row per read of the resident's licences, files or full phone number, with numbered paging. */
 export async function LicenceAccessTable({ access }: { access: MyLicenceAccessPage }) {
   const [t, format, locale] = await Promise.all([getTranslations("wallet"), getFormatter(), getLocale()]);
   const en = locale === "en";
@@ -50,8 +50,16 @@ export async function LicenceAccessTable({ access }: { access: MyLicenceAccessPa
                   {department ? <span className="block text-xs text-muted-foreground">{department}</span> : null}
                 </TableCell>
                 <TableCell>
-                  {en ? a.licenceTypeNameEn : a.licenceTypeNameZh}
-                  <span className="block font-mono text-xs text-muted-foreground">{a.licenceNumber}</span>
+                  {a.item === "licence" ? (
+                    <>
+                      {en ? a.licenceTypeNameEn : a.licenceTypeNameZh}
+                      <span className="block font-mono text-xs text-muted-foreground">{a.licenceNumber}</span>
+                    </>
+                  ) : a.item === "upload" ? (
+                    t("uploadItem", { name: a.fileName ?? "—" })
+                  ) : (
+                    t("phoneItem")
+                  )}
                 </TableCell>
                 <TableCell>{a.purpose}</TableCell>
                 <TableCell className="font-mono text-xs">{a.applicationNumber ?? "—"}</TableCell>

@@ -137,6 +137,8 @@ export const uploads = pgTable(
   },
   (t) => [
     check("uploads_size", sql`${t.sizeBytes} > 0`),
+    // Target of licence_access_log's (holder, upload) key: a logged file read names its owner.
+    unique("uploads_owner_id").on(t.ownerPersonId, t.id),
     index("uploads_owner_idx").on(t.ownerPersonId, t.createdAt),
   ],
 );

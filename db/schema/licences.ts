@@ -15,6 +15,7 @@ import {
   unique,
   uuid,
 } from "drizzle-orm/pg-core";
+import { uploads } from "./applications";
 import { persons } from "./base-data";
 import { departments } from "./organisation";
 import {
@@ -93,12 +94,21 @@ export const licences = pgTable(
   ],
 );
 
-/** Every read of a licence by staff or another system; shown to the holder (谁用了我的数据). */
+/** A register value a member of staff may read in full only on purpose, and is then logged. */
+export type RegisterField = "phone";
+
+/**
+ * Every read of a citizen's data by staff or another system, shown to the holder (谁用了我的数据):
+ * one of their licences, a file they uploaded, or a register value shown masked until staff ask
+ * for it in full (the mobile number). Exactly one of the three is set on each row.
+ */
 export const licenceAccessLog = pgTable(
   "licence_access_log",
   {
     id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
-    licenceId: uuid("licence_id").notNull(),
+    licenceId: uuid("licence_id"),
+    uploadId: uuid("upload_id"),
+    registerField: text("register_field").$type<RegisterField>(),
     holderPersonId: uuid("holder_person_id").notNull(),
     actorUserId: uuid("actor_user_id"),
     actorDepartmentId: uuid("actor_department_id"),
@@ -113,6 +123,14 @@ export const licenceAccessLog = pgTable(
       columns: [t.holderPersonId, t.licenceId],
       foreignColumns: [licences.holderPersonId, licences.id],
     }),
+    // The holder of a file read is its owner, as the holder of a licence read is the licence's.
+    foreignKey({
+      name: "licence_access_log_upload_fk",
+      columns: [t.holderPersonId, t.uploadId],
+      foreignColumns: [uploads.ownerPersonId, uploads.id],
+    }),
+    check("licence_access_log_one_item", sql`num_nonnulls(${t.licenceId}, ${t.uploadId}, ${t.registerField}) = 1`),
+    check("licence_access_log_register_field", sql`${t.registerField} IN ('phone')`),
     index("licence_access_log_holder_idx").on(t.holderPersonId, t.accessedAt),
   ],
 );

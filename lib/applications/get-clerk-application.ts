@@ -29,6 +29,7 @@ import { maskResidentId } from "@/lib/id-number";
 import { effectiveStatusSql, type LicenceStatus } from "@/lib/licences/effective-status";
 import { displayLicenceNumber } from "@/lib/licences/list-my-licences";
 import { recordLicenceAccess } from "@/lib/licences/record-licence-access";
+import { maskPhone } from "@/lib/persons/mask-phone";
 import { stepShareDays, type StepKind, type Workflow, type WorkflowStep } from "@/lib/workflows/workflow-schema";
 import { inClerkScope } from "./clerk-scope";
 import { allowedActions, refusalOf, workflowOf, type LifecycleState, type StaffAction } from "./lifecycle/transitions";
@@ -95,9 +96,13 @@ export type ClerkApplication = {
     outputLicenceZh: string | null;
     outputLicenceEn: string | null;
   };
+  /** The register's mobile number masked; revealApplicantPhone gives it whole, logged. */
   applicant: { name: string; idMasked: string; phoneMasked: string | null };
-  /** valueLabel: the chosen option's words (lib/i18n/labels), for select fields. */
-  form: { name: string; labelZh: string; labelEn: string; value: string; valueLabel?: { zh: string; en: string } | null }[];
+  /**
+   * valueLabel: the chosen option's words (lib/i18n/labels), for select fields. phone: a phone
+   * answer, masked in value like the applicant's number and revealed with it.
+   */
+  form: { name: string; labelZh: string; labelEn: string; value: string; valueLabel?: { zh: string; en: string } | null; phone?: true }[];
   clock: {
     light: Light;
     submittedAt: Date | null;
@@ -199,6 +204,13 @@ const optionalLabel = (f: { options?: { value: string; labelZh: string; labelEn:
   const valueLabel = optionLabels(f, v);
   return valueLabel ? { valueLabel } : {};
 };
+
+/** A form answer as the clerk sees it: ID numbers and phone numbers masked. */
+function formValue(f: { type: string }, v: unknown): string {
+  if (f.type === "id_number" && typeof v === "string") return maskResidentId(v);
+  if (f.type === "phone" && typeof v === "string") return maskPhone(v) ?? display(v);
+  return display(v);
+}
 
 const display = (v: unknown): string => {
   if (v === null || v === undefined || v === "") return "—";
@@ -387,8 +399,9 @@ export async function getClerkApplicationOrThrow(db: Executor, actor: Actor, app
           name: f.name,
           labelZh: f.labelZh,
           labelEn: f.labelEn,
-          value: f.type === "id_number" && typeof formData[f.name] === "string" ? maskResidentId(String(formData[f.name])) : display(formData[f.name]),
+          value: formValue(f, formData[f.name]),
           ...optionalLabel(f, formData[f.name]),
+          ...(f.type === "phone" && typeof formData[f.name] === "string" ? { phone: true as const } : {}),
         })),
       ...Object.entries(formData)
         .filter(([k]) => !known.has(k))
@@ -418,7 +431,7 @@ export async function getClerkApplicationOrThrow(db: Executor, actor: Actor, app
       applicant: {
         name: app.applicantName,
         idMasked: maskResidentId(app.applicantIdNumber),
-        phoneMasked: app.applicantPhone && app.applicantPhone.length >= 7 ? `${app.applicantPhone.slice(0, 3)}****${app.applicantPhone.slice(-4)}` : null,
+        phoneMasked: maskPhone(app.applicantPhone),
       },
       form,
       clock: {

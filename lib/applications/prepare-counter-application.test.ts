@@ -1,7 +1,7 @@
-import { eq } from "drizzle-orm";
+import { eq, inArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
-import { applications, departments, familyRelations, licenceAccessLog } from "@/db/schema";
+import { applications, departments, familyRelations, licenceAccessLog, licences } from "@/db/schema";
 import { seedCatalogue } from "@/db/seed/catalogue";
 import { createTestDatabase } from "@/db/testing";
 import type { Actor } from "@/lib/auth/actor";
@@ -80,6 +80,21 @@ describe("counter intake", () => {
     // The clerk saw five licences (four attachable, the father's expired card): the holders see each read.
     const reads = await h.db.select().from(licenceAccessLog).where(eq(licenceAccessLog.actorUserId, psbClerk.id));
     expect(reads.filter((r) => r.purpose === "窗口收件材料核对")).toHaveLength(5);
+  });
+
+  it("sends the clerk's browser no full ID number, not even as the ID card's licence number", async () => {
+    const { mother, father, baby } = await walkIn();
+    // The ID card's licence number is its holder's ID number; here every licence of the family is so numbered.
+    await h.db
+      .update(licences)
+      .set({ licenceNumber: sql`${licences.holderCode}` })
+      .where(inArray(licences.holderPersonId, [mother.id, father.id, baby.id]));
+    const page = await prepareCounterApplication(h.db, psbClerk, lookup(mother.idNumber), NOW);
+    const sent = JSON.stringify(page);
+    for (const p of [mother, father, baby]) expect(sent).not.toContain(p.idNumber);
+    const numbers = page.materials.flatMap((m) => (m.licence ? [m.licence.licenceNumber] : []));
+    expect(numbers).toHaveLength(5);
+    for (const n of numbers) expect(n).toMatch(/^\d{6}\*{10}[\dX]{2}$/);
   });
 
   it("is not found for a service outside the clerk's scope, or an ID number the register lacks", async () => {

@@ -47,7 +47,9 @@ export async function listIntakeServices(db: Executor, actor: Actor): Promise<In
  * Counter intake (窗口收件): the same pre-fill and library check the resident sees online,
  * for the walk-in resident whose ID number the clerk typed or scanned, for a service in the
  * clerk's scope (another service is NOT_FOUND). The library licences shown are logged as read
- * by this clerk, in the reading transaction, so the resident sees the read.
+ * by this clerk, in the reading transaction, so the resident sees the read. No full ID number
+ * is in the answer: the applicant's is masked here, and licence numbers that contain one (the ID
+ * card's) come masked from resolveMaterials.
  */
 export async function prepareCounterApplication(
   db: Executor,

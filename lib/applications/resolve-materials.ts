@@ -5,6 +5,7 @@ import type { Executor } from "@/db/client";
 import { licences, licenceTypes, serviceMaterials } from "@/db/schema";
 import type { MaterialSubject } from "@/db/schema/enums";
 import { effectiveLicenceStatus } from "@/lib/licences/effective-status";
+import { displayLicenceNumber } from "@/lib/licences/list-my-licences";
 import type { ApplicantContext } from "./applicant-context";
 import { awaitedKey, findAwaitedIssuers, type AwaitedIssuer } from "./prerequisites";
 
@@ -12,6 +13,7 @@ export type ResolvedLicence = {
   id: string;
   typeNameZh: string;
   typeNameEn: string;
+  /** As a page may show it: an ID number inside it is masked (the ID card's number is one). */
   licenceNumber: string;
   issuerName: string;
   validUntil: string | null;
@@ -101,6 +103,8 @@ async function checkLibrary(
             validUntil: licences.validUntil,
             issuedOn: licences.issuedOn,
             licenceNumber: licences.licenceNumber,
+            holderCode: licences.holderCode,
+            holderCodeType: licences.holderCodeType,
             issuerName: licences.issuerName,
             holderName: licences.holderName,
             typeNameZh: licenceTypes.nameZh,
@@ -135,7 +139,7 @@ async function checkLibrary(
       id: best.id,
       typeNameZh: best.typeNameZh,
       typeNameEn: best.typeNameEn,
-      licenceNumber: best.licenceNumber,
+      licenceNumber: displayLicenceNumber(best.licenceNumber, best.holderCode, best.holderCodeType),
       issuerName: best.issuerName,
       validUntil: best.validUntil,
       holderName: best.holderName,

@@ -44,6 +44,7 @@ export const clientNamespaces: Record<ClientArea, readonly string[]> = {
     "counter.licenceStatus",
     "counter.lookup",
     "counter.materials",
+    "counter.phone",
     "corrections.decide",
   ],
   supervisor: ["proactive", "followUps", "validation"],

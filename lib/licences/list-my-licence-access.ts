@@ -2,7 +2,7 @@ import "server-only";
 import { and, count, desc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Executor } from "@/db/client";
-import { applications, departments, licenceAccessLog, licences, licenceTypes } from "@/db/schema";
+import { applications, departments, licenceAccessLog, licences, licenceTypes, uploads, type RegisterField } from "@/db/schema";
 import { requirePermission, type Actor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
 import { displayLicenceNumber } from "./list-my-licences";
@@ -19,7 +19,7 @@ export const licenceAccessQuerySchema = z.object({
 });
 export type LicenceAccessQueryInput = Partial<z.input<typeof licenceAccessQuerySchema>>;
 
-/** One read of one of the resident's licences, as the resident sees it. */
+/** One read of the resident's data, as the resident sees it. */
 export type MyLicenceAccess = {
   id: number;
   accessedAt: Date;
@@ -27,9 +27,14 @@ export type MyLicenceAccess = {
   actorLabel: string;
   departmentNameZh: string | null;
   departmentNameEn: string | null;
-  licenceTypeNameZh: string;
-  licenceTypeNameEn: string;
-  licenceNumber: string;
+  /** What was read: one of their licences, a file they uploaded, or their mobile number in full. */
+  item: "licence" | "upload" | RegisterField;
+  /** For a licence read. */
+  licenceTypeNameZh: string | null;
+  licenceTypeNameEn: string | null;
+  licenceNumber: string | null;
+  /** For an upload read. */
+  fileName: string | null;
   purpose: string;
   applicationNumber: string | null;
 };
@@ -43,8 +48,8 @@ export type MyLicenceAccessPage = {
 };
 
 /**
- * "Who used my data" (谁用了我的数据): every logged read of the resident's licences, newest
- * first, one page at a time with the total.
+ * "Who used my data" (谁用了我的数据): every logged read of the resident's licences, of the
+ * files they uploaded and of their full mobile number, newest first, one page at a time with the total.
  *
  * Offset paging, not keyset: the page offers numbered pages (`?page=N`) and a total, which
  * keyset cannot jump to, and the rows are one person's — a range of
@@ -53,7 +58,7 @@ export type MyLicenceAccessPage = {
  * arriving between two page views shifts the later pages by one row, which an audit list can live with.
  *
  * One query: the inner select pages the person's log rows and counts them (count(*) over ()),
- * the outer one joins licence, type, department and application for that page's rows only.
+ * the outer one joins licence and type or upload, department and application for that page's rows only.
  * Only a page past the end (no rows, so no count) costs a second, count-only query.
  */
 export async function listMyLicenceAccess(
@@ -71,6 +76,8 @@ export async function listMyLicenceAccess(
     .select({
       id: log.id,
       licenceId: log.licenceId,
+      uploadId: log.uploadId,
+      registerField: log.registerField,
       holderPersonId: log.holderPersonId,
       actorLabel: log.actorLabel,
       actorDepartmentId: log.actorDepartmentId,
@@ -93,18 +100,23 @@ export async function listMyLicenceAccess(
       actorLabel: pageRows.actorLabel,
       departmentNameZh: departments.nameZh,
       departmentNameEn: departments.nameEn,
+      licenceId: pageRows.licenceId,
+      uploadId: pageRows.uploadId,
+      registerField: pageRows.registerField,
       licenceTypeNameZh: licenceTypes.nameZh,
       licenceTypeNameEn: licenceTypes.nameEn,
       licenceNumber: licences.licenceNumber,
       holderCode: licences.holderCode,
       holderCodeType: licences.holderCodeType,
+      fileName: uploads.fileName,
       purpose: pageRows.purpose,
       applicationNumber: applications.number,
       total: pageRows.total,
     })
     .from(pageRows)
-    .innerJoin(licences, and(eq(licences.holderPersonId, pageRows.holderPersonId), eq(licences.id, pageRows.licenceId)))
-    .innerJoin(licenceTypes, eq(licenceTypes.id, licences.licenceTypeId))
+    .leftJoin(licences, and(eq(licences.holderPersonId, pageRows.holderPersonId), eq(licences.id, pageRows.licenceId)))
+    .leftJoin(licenceTypes, eq(licenceTypes.id, licences.licenceTypeId))
+    .leftJoin(uploads, and(eq(uploads.ownerPersonId, pageRows.holderPersonId), eq(uploads.id, pageRows.uploadId)))
     .leftJoin(departments, eq(departments.id, pageRows.actorDepartmentId))
     .leftJoin(applications, eq(applications.id, pageRows.applicationId))
     .orderBy(desc(pageRows.accessedAt), desc(pageRows.id));
@@ -117,9 +129,10 @@ export async function listMyLicenceAccess(
         : ((await db.select({ n: count() }).from(log).where(eq(log.holderPersonId, personId)))[0]?.n ?? 0);
   }
   return {
-    items: rows.map(({ total: _total, holderCode, holderCodeType, ...r }) => ({
+    items: rows.map(({ total: _total, licenceId, uploadId, registerField, holderCode, holderCodeType, ...r }) => ({
       ...r,
-      licenceNumber: displayLicenceNumber(r.licenceNumber, holderCode, holderCodeType),
+      item: licenceId ? "licence" : uploadId ? "upload" : (registerField ?? "phone"),
+      licenceNumber: r.licenceNumber && holderCode && holderCodeType ? displayLicenceNumber(r.licenceNumber, holderCode, holderCodeType) : r.licenceNumber,
     })),
     total,
     page,

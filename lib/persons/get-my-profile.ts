@@ -5,6 +5,7 @@ import { persons } from "@/db/schema";
 import { requirePermission, type Actor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
 import { maskResidentId } from "@/lib/id-number";
+import { maskPhone } from "./mask-phone";
 
 export type MyProfile = {
   name: string;
@@ -36,6 +37,6 @@ export async function getMyProfile(db: Executor, actor: Actor): Promise<MyProfil
     maskedIdNumber: maskResidentId(row.idNumber),
     birthDate: row.birthDate,
     residenceAddress: row.residenceAddress,
-    phoneMasked: row.phone ? `${row.phone.slice(0, 3)}****${row.phone.slice(7)}` : null,
+    phoneMasked: maskPhone(row.phone),
   };
 }

@@ -12,6 +12,7 @@ import { maskResidentId, parseResidentId } from "@/lib/id-number";
 import { effectiveStatusSql, type LicenceStatus } from "@/lib/licences/effective-status";
 import { displayLicenceNumber } from "@/lib/licences/list-my-licences";
 import { recordLicenceAccess } from "@/lib/licences/record-licence-access";
+import { maskPhone } from "./mask-phone";
 
 /** The reason for use the resident reads in "who used my data". */
 export const LOOKUP_PURPOSE = "窗口刷证查询";
@@ -48,8 +49,6 @@ export type ResidentLookup = {
     status: LicenceStatus;
   }[];
 };
-
-const maskPhone = (phone: string | null) => (phone && phone.length >= 7 ? `${phone.slice(0, 3)}****${phone.slice(-4)}` : null);
 
 function ageOn(birthDate: string, today: string): number {
   const years = Number(today.slice(0, 4)) - Number(birthDate.slice(0, 4));

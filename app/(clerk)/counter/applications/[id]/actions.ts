@@ -5,6 +5,7 @@ import { getTranslations } from "next-intl/server";
 import { userAction } from "@/lib/action";
 import { processApplication } from "@/lib/applications/process-application";
 import { processApplicationSchema } from "@/lib/applications/process-schemas";
+import { revealApplicantPhone, revealApplicantPhoneSchema } from "@/lib/applications/reveal-applicant-phone";
 import { statusChangedError } from "@/lib/applications/status-changed-error";
 import { verifyLicence, verifyLicenceSchema } from "@/lib/licences/verify-licence";
 
@@ -22,3 +23,8 @@ export const verifyLicenceAction = userAction(["clerk", "reviewer", "approver"],
   revalidatePath(`/counter/applications/${input.applicationId}`);
   return { result: result.result };
 });
+
+/** 显示完整号码: the applicant's numbers whole, logged for the applicant to see. */
+export const revealApplicantPhoneAction = userAction(["clerk", "reviewer", "approver"], revealApplicantPhoneSchema, (input, { db, actor }) =>
+  revealApplicantPhone(db, actor, input),
+);

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { getLabeller } from "@/lib/i18n/get-labeller";
 import { z } from "zod";
+import { ApplicantPhoneReveal, PhoneNumber, RevealPhoneButton } from "@/components/clerk/applicant-phone";
 import { ApplicationActions } from "@/components/clerk/application-actions";
 import { ApplicationMaterials } from "@/components/clerk/application-materials";
 import { CriteriaChecks } from "@/components/eligibility/criteria-checks";
@@ -56,6 +57,7 @@ export default async function ClerkApplicationPage({ params }: { params: Promise
   const en = locale === "en";
   const c = app.clock;
   const wf = app.workflow;
+  const hasPhone = app.applicant.phoneMasked !== null || app.form.some((f) => f.phone);
 
   return (
     <div className="grid gap-6">
@@ -79,7 +81,7 @@ export default async function ClerkApplicationPage({ params }: { params: Promise
       ) : null}
 
       <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
-        <div className="grid min-w-0 gap-6">
+        <ApplicantPhoneReveal className="grid min-w-0 gap-6">
           <Card>
             <CardHeader>
               <CardTitle as="h2">{t("detail.applicant")}</CardTitle>
@@ -91,7 +93,10 @@ export default async function ClerkApplicationPage({ params }: { params: Promise
                 <dt className="text-muted-foreground">{t("detail.idNumber")}</dt>
                 <dd className="font-mono">{app.applicant.idMasked}</dd>
                 <dt className="text-muted-foreground">{t("detail.phone")}</dt>
-                <dd className="font-mono">{app.applicant.phoneMasked ?? "—"}</dd>
+                <dd className="grid justify-items-start gap-2">
+                  {app.applicant.phoneMasked ? <PhoneNumber masked={app.applicant.phoneMasked} /> : "—"}
+                  {hasPhone ? <RevealPhoneButton applicationId={app.id} /> : null}
+                </dd>
                 <dt className="text-muted-foreground">{t("queue.channel")}</dt>
                 <dd>{t(`channel.${app.channel as "online"}`)}</dd>
               </dl>
@@ -110,7 +115,9 @@ export default async function ClerkApplicationPage({ params }: { params: Promise
                   {app.form.map((f) => (
                     <div key={f.name} className="contents">
                       <dt className="text-muted-foreground">{en ? f.labelEn : f.labelZh}</dt>
-                      <dd className="break-words">{f.valueLabel ? (en ? f.valueLabel.en : f.valueLabel.zh) : f.value}</dd>
+                      <dd className="break-words">
+                        {f.phone ? <PhoneNumber masked={f.value} field={f.name} /> : f.valueLabel ? (en ? f.valueLabel.en : f.valueLabel.zh) : f.value}
+                      </dd>
                     </div>
                   ))}
                 </dl>
@@ -158,7 +165,7 @@ export default async function ClerkApplicationPage({ params }: { params: Promise
               </ol>
             </CardContent>
           </Card>
-        </div>
+        </ApplicantPhoneReveal>
 
         <div className="grid content-start gap-6">
           <ApplicationActions
