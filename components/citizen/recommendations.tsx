@@ -8,12 +8,14 @@ import type { Recommendation } from "@/lib/eligibility/recommend-services-for-re
 
 /**
  * The life events to offer: recommended any service of one, the resident is offered the whole
- * event — for the child the service is about, or for themselves — once per (event, person).
+ * event — once for each child a recommended service of it is about (入学一件事 also holds the
+ * parent's own residence permit), or else once for themselves (就业一件事).
  */
 function bundleOffers(items: Recommendation[]) {
   const out = new Map<string, { href: string; nameZh: string; nameEn: string }>();
+  const aboutChild = new Set(items.filter((i) => i.bundle && !i.forSelf).map((i) => i.bundle?.code));
   for (const item of items) {
-    if (!item.bundle) continue;
+    if (!item.bundle || (item.forSelf && aboutChild.has(item.bundle.code))) continue;
     const path = `/my/apply/bundle/${encodeURIComponent(item.bundle.code)}`;
     const href = item.forSelf ? path : `${path}?for=${encodeURIComponent(item.subjectPersonId)}`;
     if (!out.has(href)) out.set(href, { href, nameZh: item.bundle.nameZh, nameEn: item.bundle.nameEn });

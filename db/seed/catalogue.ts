@@ -92,11 +92,11 @@ export const BUNDLES: BundleDef[] = [
     nameZh: "入学一件事",
     nameEn: "Starting School",
     descriptionZh:
-      "非深户籍家庭一次办理居住证申领、社保参保证明和小学一年级学位申请；户籍、住房、社保、预防接种信息由系统共享核验。",
+      "一次办理社保参保证明、居住证申领（非深户籍家长）和小学一年级学位申请；户籍、住房、社保、预防接种信息由系统共享核验。参保证明当场出具，居住证签发后自动进入证照库，学位申请随即开始办理，无需再次提交。",
     descriptionEn:
-      "For families without Shenzhen hukou: residence permit, social insurance record and the Year 1 school place in one go; hukou, housing, insurance and vaccination are verified by data sharing.",
+      "The social insurance record, the residence permit (for parents without Shenzhen hukou) and the Year 1 school place in one go; hukou, housing, insurance and vaccination are verified by data sharing. The record is issued at once; once the permit is issued it enters the licence library and the school place application starts — nothing is submitted twice.",
     theme: "education",
-    items: ["residence_permit", "social_insurance_record_print", "primary_school_enrolment"],
+    items: ["social_insurance_record_print", "residence_permit", "primary_school_enrolment"],
   },
   {
     code: "job_loss",

@@ -24,6 +24,9 @@ export const DEMO_ID = {
   huangWei: "430102199507070315",
   zhouMin: "440307198510210622",
   zhengKai: "440303199004120578",
+  liuYang: "43010219890914073X",
+  weiLijuan: "43010219910226084X",
+  liuZihan: "430102202011080653",
 } as const;
 
 /** The newborn's number is built from her birth date (today − 20 days) with this sequence. */
@@ -110,6 +113,8 @@ const FUTIAN_ADDRESS = "广东省深圳市福田区莲花街道彩田路3018号�
 const NANSHAN_ADDRESS = "广东省深圳市南山区粤海街道科苑路15号桃源书香名苑2栋901";
 const LUOHU_ADDRESS = "广东省深圳市罗湖区东门街道解放路1088号松园新村12栋602";
 const BAOAN_ADDRESS = "广东省深圳市宝安区西乡街道宝安大道4006号鹏程公寓B座1718";
+const LONGHUA_ADDRESS = "广东省深圳市龙华区民治街道民治大道1080号锦绣江南四期12栋1603";
+const CHANGSHA_ADDRESS = "湖南省长沙市芙蓉区韶山北路139号";
 const LUOHU_SUNGANG_ADDRESS = "广东省深圳市罗湖区笋岗街道宝安北路2008号华通大厦公寓3栋1106";
 const LONGGANG_ADDRESS = "广东省深圳市龙岗区龙城街道龙翔大道2188号锦绣家园7栋1502";
 
@@ -433,6 +438,96 @@ export const DEMO_HOUSEHOLDS: readonly DemoHousehold[] = [
     children: [],
   },
   {
+    // 入学一件事: a family registered in Changsha, renting in Longhua since 2019; the son turns six
+    // before next autumn's intake. The father has no residence permit yet and his insurance record
+    // is older than three months, so the event files all three: print the record (即办), the
+    // permit (public security), then the school place, which waits for both.
+    key: "migrant_family",
+    residenceAddress: LONGHUA_ADDRESS,
+    housing: "rent",
+    members: [
+      {
+        key: "liuYang",
+        name: "刘洋",
+        sex: "male",
+        birthDate: "1989-09-14",
+        idNumber: DEMO_ID.liuYang,
+        hukouDivisionCode: "430102",
+        hukouSince: "1989-10-02",
+        hukouAddress: CHANGSHA_ADDRESS,
+        residenceDivisionCode: "440309",
+        residenceSince: "2019-03-01",
+        maritalStatus: "married",
+        employmentStatus: "employed",
+        employer: "深圳市鹏程物流有限公司",
+        insuranceStatus: "employee",
+        insuranceMonths: 92,
+        phone: "13723456790",
+        licences: [
+          { type: "resident_id_card", issuedOn: "2016-08-22" },
+          // The family's booklet from Changsha, shared through the national population register.
+          { type: "household_register", issuedOn: "2020-12-01" },
+          { type: "marriage_certificate", issuedOn: "2017-10-01" },
+          { type: "rental_registration", issuedOn: "2026-03-10", validUntil: "2027-03-09" },
+          { type: "social_insurance_record", issuedOn: recent(140) },
+          { type: "social_security_card", issuedOn: "2019-06-18" },
+        ],
+      },
+      {
+        key: "weiLijuan",
+        name: "韦丽娟",
+        sex: "female",
+        birthDate: "1991-02-26",
+        idNumber: DEMO_ID.weiLijuan,
+        hukouDivisionCode: "430102",
+        hukouSince: "2017-11-15",
+        hukouAddress: CHANGSHA_ADDRESS,
+        residenceDivisionCode: "440309",
+        residenceSince: "2019-03-01",
+        maritalStatus: "married",
+        employmentStatus: "employed",
+        employer: "深圳市优品餐饮管理有限公司",
+        insuranceStatus: "employee",
+        insuranceMonths: 60,
+        phone: "13723456791",
+        licences: [
+          { type: "resident_id_card", issuedOn: "2018-03-05" },
+          { type: "household_register", issuedOn: "2020-12-01" },
+          { type: "marriage_certificate", issuedOn: "2017-10-01" },
+        ],
+      },
+      {
+        key: "liuZihan",
+        name: "刘子涵",
+        sex: "male",
+        birthDate: "2020-11-08",
+        idNumber: DEMO_ID.liuZihan,
+        hukouDivisionCode: "430102",
+        hukouSince: "2020-12-01",
+        hukouAddress: CHANGSHA_ADDRESS,
+        residenceDivisionCode: "440309",
+        residenceSince: "birth",
+        maritalStatus: "unmarried",
+        employmentStatus: "child",
+        employer: null,
+        insuranceStatus: "resident",
+        insuranceMonths: 60,
+        phone: null,
+        licences: [
+          { type: "birth_medical_certificate", issuedOn: "2020-11-11" },
+          { type: "household_register", issuedOn: "2020-12-01" },
+          { type: "vaccination_certificate", issuedOn: "2020-12-05" },
+          { type: "medical_insurance_record", issuedOn: recent(30) },
+        ],
+      },
+    ],
+    spouses: [["liuYang", "weiLijuan", "2017-10-01"]],
+    children: [
+      ["liuYang", "liuZihan"],
+      ["weiLijuan", "liuZihan"],
+    ],
+  },
+  {
     // 就业一件事: his employer filed the contract's end with human resources twelve days ago, so
     // registration, benefit and training need nothing from him but the form.
     key: "jobseeker",
@@ -695,6 +790,14 @@ export const DEMO_CITIZENS: readonly (DemoAccount & { personKey: DemoPerson["key
     name: "周敏",
     descriptionZh: "近期失业：龙岗户籍，累计参保80个月，尚未办理失业登记",
     descriptionEn: "Recently unemployed: Longgang hukou, insured 80 months, not yet registered as unemployed",
+  },
+  {
+    role: "citizen",
+    login: DEMO_ID.liuYang,
+    personKey: "liuYang",
+    name: "刘洋",
+    descriptionZh: "非深户籍家庭：长沙户籍，2019年起租住龙华，儿子刘子涵明年秋季入学；尚无居住证，可一次办理入学一件事",
+    descriptionEn: "Family without Shenzhen hukou: registered in Changsha, renting in Longhua since 2019, son 刘子涵 starts school next autumn; no residence permit yet — ready for the school-entry life event",
   },
   {
     role: "citizen",

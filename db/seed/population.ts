@@ -887,21 +887,26 @@ class PopulationGenerator {
     });
   }
 
-  private issueHouseholdRegister(p: Person, h: Household, head: Person, forcedIssue?: number): void {
-    if (!p.hukouDivisionCode || !h.householdNumber || p.migrant) return;
+  /**
+   * The household register of a Shenzhen household. A demo family registered in another
+   * province (`householdNumber` given) has its booklet shared through the national population
+   * register, under the number and the police station of its hukou.
+   */
+  private issueHouseholdRegister(p: Person, h: Household, head: Person, forcedIssue?: number, householdNumber = h.householdNumber): void {
+    if (!p.hukouDivisionCode || !householdNumber || (p.migrant && householdNumber === h.householdNumber)) return;
     this.issue(p, "household_register", {
       issued: forcedIssue ?? p.hukouSince ?? p.birth,
       validUntil: null,
-      number: h.householdNumber,
+      number: householdNumber,
       jurisdiction: p.hukouDivisionCode,
       fields: {
-        householdNumber: h.householdNumber,
+        householdNumber,
         householdType: "家庭户",
         headName: head.name,
         relationToHead: p.relationToHead,
         address: p.hukouAddress ?? h.address,
         registeredOn: isoDay(p.hukouSince ?? p.birth),
-        registrationAuthority: `${this.psbName(p.hukouDivisionCode)}${h.policeStation}`,
+        registrationAuthority: householdNumber === h.householdNumber ? `${this.psbName(p.hukouDivisionCode)}${h.policeStation}` : this.psbName(p.hukouDivisionCode),
       },
     });
   }
@@ -1735,7 +1740,8 @@ class PopulationGenerator {
         this.issueIdCard(p, issued);
         return;
       case "household_register":
-        this.issueHouseholdRegister(p, h, head, issued);
+        // Registered in another province: the number follows from the head's ID (one per family).
+        this.issueHouseholdRegister(p, h, head, issued, h.householdNumber ?? `${(head.hukouDivisionCode ?? "").slice(2)}8${head.idNumber.slice(10, 16)}`);
         return;
       case "marriage_certificate": {
         const sp = c.spouseOf.get(p);

@@ -90,6 +90,8 @@ export type BundlePage = {
 
 export type PlannedService = {
   service: Service;
+  /** About the bundle's child (filed with the child as subject); otherwise about the resident. */
+  aboutChild: boolean;
   checks: MaterialCheck[];
   completeBy: string;
   fields: ServiceFormField[];
@@ -115,8 +117,14 @@ export type BundlePlan = {
   keyOf: Map<string, string>;
 };
 
-/** States in which an application still answers the child's need (as the eligibility rules count them). */
+/** States in which an application still answers the need (as the eligibility rules count them). */
 const ANSWERING = ["draft", "awaiting", "submitted", "supplement_requested", "accepted", "approved", "completed"] as const;
+/**
+ * A granted application of a service that issues a certificate answers the need only while the
+ * certificate is held (the "held" test): a certificate print from last spring does not keep this
+ * winter's out of the bundle. One without a certificate (an allowance) answers it for good.
+ */
+const GRANTED = new Set<string>(["approved", "completed"]);
 
 /** Worst outcome wins when services see one material differently (e.g. valid for one promised date, expiring for a later one). */
 const severity: Record<BundleMaterial["outcome"], number> = { form: 0, library: 1, bundle: 1, awaiting: 1, upload: 2, missing: 3, expiring: 4, unusable: 5 };
@@ -209,8 +217,11 @@ export async function planBundle(
   const today = toChinaDate(now);
   const empty: BundlePlan = { bundle, ctx, family, forChild, subjectId, today, included: [], skipped: [], fields: [], locked: {}, materials: [], keyOf: new Map() };
   if (forChild && !subjectId) return empty;
-  // Whom the bundle serves: the child, or the resident (whose own applications have no subject).
-  const holder = subjectId ?? personId;
+  // Whom each service serves: the child for a service about the child, the resident for the
+  // others (the parent's own residence permit in 入学一件事; everything in 就业一件事), whose own
+  // applications have no subject.
+  const holderOf = (serviceId: string) => (subjectId && aboutChild.has(serviceId) ? subjectId : personId);
+  const holders = [...new Set([personId, ...(subjectId ? [subjectId] : [])])];
 
   const serviceIds = items.map((i) => i.service.id);
   const outputTypes = items.map((i) => i.service.issuesLicenceTypeId).filter((x): x is string => x !== null);
@@ -218,17 +229,21 @@ export async function planBundle(
     outputTypes.length === 0
       ? []
       : db
-          .select({ licenceTypeId: licences.licenceTypeId, status: licences.status, validUntil: licences.validUntil })
+          .select({ holderPersonId: licences.holderPersonId, licenceTypeId: licences.licenceTypeId, status: licences.status, validUntil: licences.validUntil })
           .from(licences)
-          .where(and(eq(licences.holderPersonId, holder), inArray(licences.licenceTypeId, outputTypes))),
+          .where(and(inArray(licences.holderPersonId, holders), inArray(licences.licenceTypeId, outputTypes))),
     serviceIds.length === 0
       ? []
       : db
-          .select({ serviceId: applications.serviceId })
+          .select({
+            serviceId: applications.serviceId,
+            status: applications.status,
+            forPersonId: sql<string>`coalesce(${applications.subjectPersonId}, ${applications.applicantPersonId})`,
+          })
           .from(applications)
           .where(
             and(
-              or(eq(applications.subjectPersonId, holder), and(isNull(applications.subjectPersonId), eq(applications.applicantPersonId, holder))),
+              or(inArray(applications.subjectPersonId, holders), and(isNull(applications.subjectPersonId), inArray(applications.applicantPersonId, holders))),
               inArray(applications.serviceId, serviceIds),
               inArray(applications.status, [...ANSWERING]),
             ),
@@ -236,16 +251,18 @@ export async function planBundle(
     loadServiceRules(db, { serviceIds }),
   ]);
   const ruleOf = new Map(rules.map((r) => [r.serviceId, r]));
-  const heldTypes = new Set(held.filter((l) => effectiveLicenceStatus(l, today) === "valid").map((l) => l.licenceTypeId));
-  const appliedFor = new Set(applied.map((a) => a.serviceId));
+  const heldTypes = new Set(held.filter((l) => effectiveLicenceStatus(l, today) === "valid").map((l) => `${l.licenceTypeId}:${l.holderPersonId}`));
+  const issuing = new Set(items.filter((i) => i.service.issuesLicenceTypeId).map((i) => i.service.id));
+  const appliedFor = new Set(applied.filter((a) => !(GRANTED.has(a.status) && issuing.has(a.serviceId))).map((a) => `${a.serviceId}:${a.forPersonId}`));
 
   const skipped: BundleSkipped[] = [];
   const kept: typeof items = [];
   for (const item of items) {
     const s = item.service;
     const line = { code: s.code, nameZh: s.nameZh, nameEn: s.nameEn };
-    if (s.issuesLicenceTypeId && heldTypes.has(s.issuesLicenceTypeId)) skipped.push({ ...line, reason: "held" });
-    else if (appliedFor.has(s.id)) skipped.push({ ...line, reason: "applied" });
+    const holder = holderOf(s.id);
+    if (s.issuesLicenceTypeId && heldTypes.has(`${s.issuesLicenceTypeId}:${holder}`)) skipped.push({ ...line, reason: "held" });
+    else if (appliedFor.has(`${s.id}:${holder}`)) skipped.push({ ...line, reason: "applied" });
     else if (!(await admits(db, s.eligibility !== null, ruleOf.get(s.id), personId, holder, today))) skipped.push({ ...line, reason: "notEligible" });
     else kept.push(item);
   }
@@ -280,7 +297,7 @@ export async function planBundle(
       const by = m?.kind === "licence" && m.licenceTypeId ? issued.get(whose(m.licenceTypeId, m.subject)) : undefined;
       if (by && c.outcome !== "library") producedBy.set(c.materialId, by);
     }
-    included.push({ service, checks, completeBy, fields: adjust(service.formFields), producedBy });
+    included.push({ service, aboutChild: aboutChild.has(service.id), checks, completeBy, fields: adjust(service.formFields), producedBy });
     if (service.issuesLicenceTypeId) {
       const to = aboutChild.has(service.id) ? "child" : "applicant";
       issued.set(whose(service.issuesLicenceTypeId, to), { code: service.code, nameZh: service.nameZh, nameEn: service.nameEn });

@@ -1,12 +1,12 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
-import { applicationEvents, applicationMaterials, applications, auditLog, familyRelations, notifications, uploads } from "@/db/schema";
+import { applicationEvents, applicationMaterials, applications, auditLog, familyRelations, notifications, services, uploads } from "@/db/schema";
 import { bundleId, seedCatalogue } from "@/db/seed/catalogue";
 import { createTestDatabase } from "@/db/testing";
 import type { Actor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
-import { createCitizenUser, createLicence, createPerson } from "@/lib/testing/factories";
+import { createApplicationInStatus, createCitizenUser, createLicence, createPerson } from "@/lib/testing/factories";
 import { NEWBORN_BUNDLE_ANSWERS } from "@/lib/testing/processing-factories";
 import { storeUpload } from "@/lib/uploads/store-upload";
 import { prepareBundle } from "./prepare-bundle";
@@ -260,5 +260,53 @@ describe("filing 就业一件事 for oneself", () => {
     const again = await prepareBundle(h.db, actor, { bundleCode: "job_loss", now: NOW });
     expect(again.included).toEqual([]);
     expect(again.skipped.map((s) => s.reason)).toEqual(["applied", "applied", "applied"]);
+  });
+});
+
+describe("filing 入学一件事 for a child, with the parent's own services", () => {
+  const SCHOOL_ENTRY = ["social_insurance_record_print", "residence_permit", "primary_school_enrolment"];
+
+  /** Registered in Changsha, renting here since 2019; the son turns six before next autumn; an insurance print from last spring. */
+  async function migrantFamily() {
+    const away = { hukouDivisionCode: "430102", hukouAddress: "湖南省长沙市芙蓉区韶山北路139号", residenceDivisionCode: "440309", residenceSince: "2019-03-01" };
+    const { person: father, user } = await createCitizenUser(h.db, "Secret2026", { ...away, sex: "male", birthDate: "1989-09-14", maritalStatus: "married" });
+    const son = await createPerson(h.db, { ...away, birthDate: "2020-11-08", employmentStatus: "child", insuranceStatus: "resident" });
+    await h.db.insert(familyRelations).values([
+      { personId: father.id, relativeId: son.id, relation: "child" },
+      { personId: son.id, relativeId: father.id, relation: "parent" },
+    ]);
+    for (const typeKey of ["resident_id_card", "rental_registration"]) await createLicence(h.db, { holderPersonId: father.id, typeKey, validUntil: "2027-06-01" });
+    await createLicence(h.db, { holderPersonId: father.id, typeKey: "social_insurance_record", validUntil: "2026-08-01" });
+    for (const typeKey of ["household_register", "birth_medical_certificate", "vaccination_certificate"]) await createLicence(h.db, { holderPersonId: son.id, typeKey, validUntil: null });
+    const actor: Actor = { id: user.id, role: "citizen", displayName: father.name, personId: father.id, departmentId: null, centreId: null };
+    const [print] = await h.db.select({ id: services.id }).from(services).where(eq(services.code, "social_insurance_record_print"));
+    if (!print) throw new Error("no print service");
+    await createApplicationInStatus(h.db, father.id, print.id, "completed");
+    return { father, son, actor };
+  }
+
+  it("files the parent's record and permit about the parent and the school place about the child, waiting for both", async () => {
+    const { actor, father, son } = await migrantFamily();
+    const page = await prepareBundle(h.db, actor, { bundleCode: "school_entry", now: NOW });
+    expect(page.forChild).toBe(true);
+    expect(page.subjectId).toBe(son.id);
+    // Last spring's print does not keep this winter's out: its record has expired.
+    expect(page.included.map((s) => s.code)).toEqual(SCHOOL_ENTRY);
+    expect(page.counts.toUpload).toBe(0);
+    expect(page.materials.filter((m) => m.outcome === "bundle").map((m) => m.issuedBy?.code).sort()).toEqual(["residence_permit", "social_insurance_record_print"]);
+
+    const locked = new Set(page.prefilled.filter((p) => p.locked).map((p) => p.name));
+    const typed = { applicantPhone: "13723456790", periodFrom: "2024-01-01", periodTo: "2026-11-30", purpose: "school", residentSince: "2019-03-01", basis: "employment", relationToChild: "father", housingType: "rented" };
+    const answers = Object.fromEntries(Object.entries(typed).filter(([k]) => !locked.has(k)));
+    const filed = await submitBundle(h.db, actor, { bundleCode: "school_entry", subjectPersonId: son.id, idempotencyKey: crypto.randomUUID(), answers, consent: true, services: SCHOOL_ENTRY }, NOW);
+    const rows = await h.db.select().from(applications).where(eq(applications.bundleGroupId, filed.groupId));
+    const byService = new Map(rows.map((r) => [r.serviceId, r]));
+    const [permit, school] = await Promise.all(
+      ["residence_permit", "primary_school_enrolment"].map(async (code) => (await h.db.select({ id: services.id }).from(services).where(eq(services.code, code)))[0]?.id ?? ""),
+    );
+    // The permit is the father's (issued to him), the school place the son's.
+    expect(byService.get(permit ?? "")).toMatchObject({ applicantPersonId: father.id, subjectPersonId: null, status: "awaiting" });
+    expect(byService.get(school ?? "")).toMatchObject({ applicantPersonId: father.id, subjectPersonId: son.id, status: "awaiting" });
+    expect(rows.filter((r) => r.status === "submitted")).toHaveLength(1);
   });
 });

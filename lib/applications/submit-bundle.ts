@@ -88,7 +88,6 @@ export async function submitBundle(
     return Object.fromEntries(p.fields.flatMap((f) => (f.name in answers ? [[f.name, answers[f.name]]] : [])));
   });
 
-  const subjectId = plan.subjectId;
   const today = toChinaDate(now);
   return db.transaction(async (tx) => {
     const groupId = crypto.randomUUID();
@@ -99,6 +98,8 @@ export async function submitBundle(
     const filed = new Map<string, { id: string; number: string }>();
     for (const [i, p] of plan.included.entries()) {
       const service = p.service;
+      // The child's services are filed about the child; the resident's own (a parent's residence permit) about nobody else.
+      const subjectId = p.aboutChild ? plan.subjectId : null;
       // The plan left out what was applied for when it was read; this catches a filing since.
       await refuseIfOpen(tx, {
         serviceId: service.id,
