@@ -140,6 +140,16 @@ const DEFINITIONS = {
     benefitZh: "办理失业登记后，可享受职业介绍、职业培训等公共就业服务，符合条件的还可申领失业保险金。",
     benefitEn: "Once registered you get job placement and training, and unemployment benefit if you qualify.",
   },
+  /** 基本养老金申领: past the statutory retirement day, insured as an employee for 15 years. */
+  pension_claim: {
+    for: "self",
+    when: {
+      is: "all",
+      rules: [{ is: "not", rule: { is: "beforeRetirement" } }, { is: "insurance", status: ["employee"] }, { is: "insuredMonths", atLeast: 180 }],
+    },
+    benefitZh: "您已达到法定退休年龄，可申请办理退休，按月领取基本养老金。",
+    benefitEn: "You have reached the statutory retirement age and can apply to retire and draw the basic pension.",
+  },
 } as const satisfies Record<string, EligibilityDefinitionInput>;
 
 export type StandardRuleKey = keyof typeof DEFINITIONS;

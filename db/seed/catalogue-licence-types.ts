@@ -39,6 +39,7 @@ export const LICENCE_TYPE_KEYS = [
   // The employer's filing when a labour contract ends (解除/终止劳动合同备案, 退工备案), kept by human
   // resources: the proof of job loss unemployment registration and benefit ask for, not an upload.
   "labour_contract_termination",
+  "pension_certificate",
 ] as const;
 export type LicenceTypeKey = (typeof LICENCE_TYPE_KEYS)[number];
 
@@ -73,6 +74,7 @@ export const LICENCE_TYPES: LicenceTypeDef[] = [
   { key: "unemployment_certificate", nameZh: "失业登记证明", nameEn: "Unemployment Registration Certificate", issuer: "hrss", authority: "mohrss", seq: "002", defaultValidityMonths: null },
   { key: "social_security_card", nameZh: "社会保障卡", nameEn: "Social Security Card", issuer: "hrss", authority: "mohrss", seq: "003", defaultValidityMonths: 120 },
   { key: "labour_contract_termination", nameZh: "解除（终止）劳动合同备案", nameEn: "Record of the End of a Labour Contract", issuer: "hrss", authority: "local", seq: "001", defaultValidityMonths: null },
+  { key: "pension_certificate", nameZh: "基本养老金领取资格证明", nameEn: "Basic Pension Entitlement Certificate", issuer: "hrss", authority: "mohrss", seq: "004", defaultValidityMonths: null },
   { key: "medical_insurance_record", nameZh: "医疗保障参保凭证", nameEn: "Medical Insurance Enrolment Record", issuer: "medins", authority: "nhsa", seq: "001", defaultValidityMonths: 3 },
   { key: "rental_registration", nameZh: "房屋租赁凭证", nameEn: "Housing Lease Registration Certificate", issuer: "housing", authority: "local", seq: "001", defaultValidityMonths: 12 },
   { key: "property_certificate", nameZh: "不动产权证书", nameEn: "Real Estate Title Certificate", issuer: "housing", authority: "mnr", seq: "001", defaultValidityMonths: null },

@@ -168,7 +168,7 @@ export const CIVIL_SERVICES: ServiceDef[] = [
     approvalHints: [
       hint("核验申请人已年满60周岁", "Check the applicant is at least 60"),
       hint("非深户籍老人须持本市有效居住证", "Non-hukou applicants need a valid Shenzhen residence permit"),
-      hint("照片须为近期正面免冠彩色照片", "The photo must be a recent colour portrait"),
+      hint("调用身份证制证相片的核对人像一致；上传照片的须为近期正面免冠彩色照片", "Check the ID card photo is the applicant's; an uploaded photo must be a recent colour portrait"),
       hint("已持证的不重复办理，补办的作废原证", "No second card; a replacement voids the old one"),
     ],
     issues: "elderly_card",
@@ -177,7 +177,11 @@ export const CIVIL_SERVICES: ServiceDef[] = [
       lic("resident_id_card", "applicant"),
       lic("household_register", "applicant", { required: false, notesZh: "深户老人提供", notesEn: "For Shenzhen hukou holders" }),
       lic("residence_permit", "applicant", { required: false, notesZh: "非深户籍老人提供", notesEn: "For applicants without Shenzhen hukou" }),
-      upload("近期正面免冠彩色照片", "Recent colour portrait photo"),
+      upload("近期正面免冠彩色照片", "Recent colour portrait photo", {
+        required: false,
+        notesZh: "民政部门调用居民身份证制证相片，无需另行拍照；需要更换相片的上传",
+        notesEn: "Civil affairs uses the photo of the resident ID card, no new photo needed; upload one only to use a new photo",
+      }),
       form("老年人优待证申请表", "Senior citizen card application form"),
     ],
   },

@@ -109,6 +109,17 @@ export const BUNDLES: BundleDef[] = [
     theme: "employment",
     items: ["unemployment_registration", "unemployment_insurance_benefit", "unemployed_skills_training"],
   },
+  {
+    code: "retirement",
+    nameZh: "退休一件事",
+    nameEn: "Retiring",
+    descriptionZh:
+      "达到法定退休年龄时一次申请，联办退休及基本养老金申领、退休人员医保待遇核定和老年人优待证。参保缴费记录、社保卡和户籍由系统共享核验；养老金领取资格核准后自动进入证照库，医保待遇核定随即开始办理，无需再次提交。",
+    descriptionEn:
+      "One application on reaching the retirement age: retirement and the basic pension, medical insurance on retirement, and the senior citizen card. Contributions, the social security card and the hukou are verified by data sharing; once the pension is granted its certificate enters the licence library and the medical insurance starts at once — nothing is submitted twice.",
+    theme: "elderly",
+    items: ["pension_claim", "retiree_medical_insurance", "elderly_card"],
+  },
 ];
 
 /** Services whose code other modules rely on. */
@@ -126,6 +137,8 @@ const REQUIRED_SERVICE_CODES = [
   "vaccination_certificate",
   "unemployment_insurance_benefit",
   "unemployed_skills_training",
+  "pension_claim",
+  "retiree_medical_insurance",
 ];
 
 export function serviceId(code: string): string {

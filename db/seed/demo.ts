@@ -27,6 +27,7 @@ export const DEMO_ID = {
   liuYang: "43010219890914073X",
   weiLijuan: "43010219910226084X",
   liuZihan: "430102202011080653",
+  chenGuohua: "440304196606100315",
 } as const;
 
 /** The newborn's number is built from her birth date (today − 20 days) with this sequence. */
@@ -113,6 +114,7 @@ const FUTIAN_ADDRESS = "广东省深圳市福田区莲花街道彩田路3018号�
 const NANSHAN_ADDRESS = "广东省深圳市南山区粤海街道科苑路15号桃源书香名苑2栋901";
 const LUOHU_ADDRESS = "广东省深圳市罗湖区东门街道解放路1088号松园新村12栋602";
 const BAOAN_ADDRESS = "广东省深圳市宝安区西乡街道宝安大道4006号鹏程公寓B座1718";
+const FUTIAN_XIANGMI_ADDRESS = "广东省深圳市福田区香蜜湖街道农园路38号香蜜二村9栋504";
 const LONGHUA_ADDRESS = "广东省深圳市龙华区民治街道民治大道1080号锦绣江南四期12栋1603";
 const CHANGSHA_ADDRESS = "湖南省长沙市芙蓉区韶山北路139号";
 const LUOHU_SUNGANG_ADDRESS = "广东省深圳市罗湖区笋岗街道宝安北路2008号华通大厦公寓3栋1106";
@@ -528,6 +530,43 @@ export const DEMO_HOUSEHOLDS: readonly DemoHousehold[] = [
     ],
   },
   {
+    // 退休一件事: his statutory retirement day under the 2025 reform (60 years and 5 months) was
+    // 10 November 2026; 33 years insured, Futian hukou, still on the employer's payroll.
+    key: "retiree",
+    residenceAddress: FUTIAN_XIANGMI_ADDRESS,
+    housing: "own",
+    members: [
+      {
+        key: "chenGuohua",
+        name: "陈国华",
+        sex: "male",
+        birthDate: "1966-06-10",
+        idNumber: DEMO_ID.chenGuohua,
+        hukouDivisionCode: "440304",
+        hukouSince: "1993-04-16",
+        hukouAddress: FUTIAN_XIANGMI_ADDRESS,
+        residenceDivisionCode: "440304",
+        residenceSince: "1993-04-16",
+        maritalStatus: "widowed",
+        employmentStatus: "employed",
+        employer: "深圳市华创电子科技有限公司",
+        insuranceStatus: "employee",
+        insuranceMonths: 396,
+        phone: "13823456702",
+        licences: [
+          { type: "resident_id_card", issuedOn: "2016-06-20" },
+          { type: "household_register", issuedOn: "1993-04-16" },
+          { type: "social_insurance_record", issuedOn: recent(15) },
+          { type: "medical_insurance_record", issuedOn: recent(15) },
+          { type: "social_security_card", issuedOn: "2021-03-01" },
+          { type: "property_certificate", issuedOn: "2003-08-12" },
+        ],
+      },
+    ],
+    spouses: [],
+    children: [],
+  },
+  {
     // 就业一件事: his employer filed the contract's end with human resources twelve days ago, so
     // registration, benefit and training need nothing from him but the form.
     key: "jobseeker",
@@ -798,6 +837,14 @@ export const DEMO_CITIZENS: readonly (DemoAccount & { personKey: DemoPerson["key
     name: "刘洋",
     descriptionZh: "非深户籍家庭：长沙户籍，2019年起租住龙华，儿子刘子涵明年秋季入学；尚无居住证，可一次办理入学一件事",
     descriptionEn: "Family without Shenzhen hukou: registered in Changsha, renting in Longhua since 2019, son 刘子涵 starts school next autumn; no residence permit yet — ready for the school-entry life event",
+  },
+  {
+    role: "citizen",
+    login: DEMO_ID.chenGuohua,
+    personKey: "chenGuohua",
+    name: "陈国华",
+    descriptionZh: "到龄退休：1966年6月出生，2026年11月10日到法定退休年龄，福田户籍，累计参保33年，可一次办理退休一件事",
+    descriptionEn: "Due to retire: born June 1966, statutory retirement day 10 Nov 2026, Futian hukou, insured 33 years; ready for the retirement life event",
   },
   {
     role: "citizen",

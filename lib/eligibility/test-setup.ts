@@ -36,6 +36,7 @@ const LICENCE_KEYS = [
   "birth_medical_certificate",
   "school_admission_notice",
   "unemployment_certificate",
+  "pension_certificate",
   "medical_insurance_record",
   "social_security_card",
   "vaccination_certificate",
@@ -53,6 +54,7 @@ const OUTPUT: Record<RuleKey, string | null> = {
   high_age_allowance: null,
   residence_permit: "residence_permit",
   unemployment_registration: "unemployment_certificate",
+  pension_claim: "pension_certificate",
 };
 
 /**

@@ -262,6 +262,20 @@ const builders: Record<string, Builder> = {
       benefitMonths: String(Math.min(24, Math.max(1, Math.floor(ctx.holder.insuranceMonths / 12)))),
     },
   }),
+  pension_certificate: (ctx) => {
+    const [y, m] = ctx.today.split("-").map(Number) as [number, number];
+    const next = m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, "0")}`;
+    return {
+      licenceNumber: `YL${ctx.holder.residenceDivisionCode}${ctx.today.slice(0, 4)}${seq(ctx, 6)}`,
+      fields: {
+        name: ctx.holder.name,
+        retirementDate: ctx.today,
+        pensionFrom: `${next}-01`,
+        contributionMonths: String(ctx.holder.insuranceMonths),
+        paidTo: "社会保障卡金融账户",
+      },
+    };
+  },
   individual_business_licence: (ctx) => ({
     fields: {
       businessName: formText(ctx, "businessName"),

@@ -8,7 +8,7 @@ import {
   primarySchoolEnrolment,
   vaccinationCertificate,
 } from "./rules-family";
-import { elderlyCard, highAgeAllowance, residencePermit, unemploymentRegistration } from "./rules-self";
+import { elderlyCard, highAgeAllowance, pensionClaim, residencePermit, unemploymentRegistration } from "./rules-self";
 import type { EligibilityRule } from "./types";
 
 /** The first build's hand-written rules by key (test oracle only; see types.ts). */
@@ -24,4 +24,5 @@ export const referenceRules: Readonly<Record<StandardRuleKey, EligibilityRule>> 
   high_age_allowance: highAgeAllowance,
   residence_permit: residencePermit,
   unemployment_registration: unemploymentRegistration,
+  pension_claim: pensionClaim,
 };

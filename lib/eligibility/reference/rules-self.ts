@@ -74,6 +74,19 @@ export const residencePermit: EligibilityRule = {
   },
 };
 
+/** 基本养老金申领: past the statutory retirement day, insured as an employee for at least 15 years. */
+export const pensionClaim: EligibilityRule = {
+  key: "pension_claim",
+  candidates: ({ today, personId }: CandidateParams) => {
+    const on = day(today);
+    return sql`SELECT p.id AS person_id, p.id AS subject_person_id, ${reason("pension")} AS reason_key,
+        jsonb_build_object('date', ${iso(retirementDay(birth, sql`p.sex`))}) AS reason_params
+      FROM persons p
+      WHERE ${retirementDay(birth, sql`p.sex`)} <= ${on} AND p.insurance_status = 'employee'
+        AND p.insurance_months >= 180 ${onlySelf(personId)}`;
+  },
+};
+
 /**
  * 失业登记: registered as unemployed, of working age (16 to the statutory retirement day), with
  * Shenzhen hukou or a valid residence permit.
