@@ -50,9 +50,11 @@ describe("the public service guide", () => {
       [3, "licence", false],
       [4, "licence", false],
       [5, "upload", false],
-      [6, "upload", true],
+      [6, "upload", false],
       [7, "form", true],
     ]);
+    // The photo comes from the ID card: a studio receipt only to use a new one.
+    expect(guide.materials[5]?.notesZh).toContain("居民身份证制证相片");
     expect(guide.materials[1]).toMatchObject({ nameZh: "房屋租赁凭证", notesZh: "租房居住的提供" });
     expect(guide.materials[0]?.licenceTypeZh).toBeTruthy();
     expect(guide.materials[5]?.licenceTypeZh).toBeNull();
