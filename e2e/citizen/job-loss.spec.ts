@@ -85,4 +85,14 @@ test("a resident who lost his job files 就业一件事 once with nothing to upl
   await page.goto("/my/licences");
   await expect(page.getByRole("heading", { name: "失业登记证明", exact: true })).toHaveCount(1);
   await context.close();
+
+  // The supervisor sees the event's once-only figures for this month: nothing uploaded, nothing brought.
+  const supervisor = await browser.newContext();
+  const dashboard = await supervisor.newPage();
+  await signInAndWait(dashboard, "staff", "SUP001", "/supervisor");
+  await dashboard.goto("/supervisor/dashboard");
+  const table = dashboard.getByRole("table", { name: "一件事一次办：少提交、少跑腿" });
+  const event = table.getByRole("row").filter({ hasText: "就业一件事" });
+  await expect(event.first()).toBeVisible();
+  await supervisor.close();
 });

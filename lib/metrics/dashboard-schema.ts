@@ -21,7 +21,7 @@ export const DRILL_METRICS = [
   "escalated",
   "poor",
 ] as const;
-export const EXPORT_TABLES = ["breakdown", "trend", "reuse", "poor", "applications"] as const;
+export const EXPORT_TABLES = ["breakdown", "trend", "reuse", "lifeEvents", "poor", "applications"] as const;
 
 export type GroupBy = (typeof GROUP_BYS)[number];
 export type DrillMetric = (typeof DRILL_METRICS)[number];

@@ -68,6 +68,33 @@ export function reuseTable(rows: Named[], en: boolean): DataTable {
   };
 }
 
+export function lifeEventsTable(
+  rows: { key: string; nameZh: string; nameEn: string; month: string; filings: number; applications: number; materialsRequired: number; fromRegisters: number; fromPrerequisites: number; uploaded: number; atCounter: number; counterVisits: number }[],
+  en: boolean,
+): DataTable {
+  return {
+    columns: [
+      col("lifeEvent", "text"), col("month", "text"), col("filings", "count"), col("applications", "count"), col("materialsRequired", "count"),
+      col("fromRegisters", "count"), col("fromPrerequisites", "count"), col("uploaded", "count"), col("atCounter", "count"), col("counterVisits", "count"),
+    ],
+    rows: rows.map((r) => ({
+      id: r.key,
+      cells: {
+        lifeEvent: en ? r.nameEn : r.nameZh,
+        month: r.month,
+        filings: r.filings,
+        applications: r.applications,
+        materialsRequired: r.materialsRequired,
+        fromRegisters: r.fromRegisters,
+        fromPrerequisites: r.fromPrerequisites,
+        uploaded: r.uploaded,
+        atCounter: r.atCounter,
+        counterVisits: r.counterVisits,
+      },
+    })),
+  };
+}
+
 export function clerkReuseTable(
   rows: { key: string; clerkName: string; staffNumber: string | null; applications: number; materialsRequired: number; materialsFromLibrary: number; uploadsAvoided: number; visitsAvoided: number }[],
 ): DataTable {

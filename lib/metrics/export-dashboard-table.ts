@@ -5,7 +5,7 @@ import { requirePermission, type Actor } from "@/lib/auth/actor";
 import { toChinaDate } from "@/lib/calendar/working-days";
 import { AppError } from "@/lib/errors";
 import { exportSchema, periodOf } from "./dashboard-schema";
-import { applicationsTable, breakdownTable, clerkReuseTable, poorCommentsTable, reuseTable, toCsv, trendTable, type DataTable } from "./dashboard-tables";
+import { applicationsTable, breakdownTable, clerkReuseTable, lifeEventsTable, poorCommentsTable, reuseTable, toCsv, trendTable, type DataTable } from "./dashboard-tables";
 import { getDashboard, parseDashboardFilter } from "./get-dashboard";
 import { listDashboardApplications } from "./list-dashboard-applications";
 
@@ -44,7 +44,9 @@ export async function exportDashboardTable(
               ? d.reuse.byClerk
                 ? clerkReuseTable(d.reuse.byClerk)
                 : reuseTable(d.reuse.byService, opts.en)
-              : poorCommentsTable(d.poorComments, opts.en);
+              : table === "lifeEvents"
+                ? lifeEventsTable(d.lifeEvents, opts.en)
+                : poorCommentsTable(d.poorComments, opts.en);
     }
     await recordAudit(tx, {
       actorUserId: actor.id,

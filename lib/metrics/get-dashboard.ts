@@ -19,6 +19,7 @@ import { aggregateRollups, applicationCut, rollupWhere, stepTimes, type GroupTot
 import { addRows, figuresOf, type Figures } from "./stats";
 import { inSupervisorScope } from "./supervisor-scope";
 import { listClerkReuse, type ClerkReuseRow } from "./list-clerk-reuse";
+import { listLifeEventFigures, type LifeEventRow } from "./list-life-events";
 
 export type Option = { id: string; nameZh: string; nameEn: string };
 export type BreakdownRow = { key: string; nameZh: string; nameEn: string; figures: Figures; uploadsAvoided: number; visitsAvoided: number };
@@ -53,6 +54,8 @@ export type Dashboard = {
   trend: { bucket: "day" | "month"; points: TrendPoint[] };
   breakdown: { groupBy: GroupBy; rows: BreakdownRow[] };
   reuse: { byService: BreakdownRow[]; byClerk: ClerkReuseRow[] | null };
+  /** 一件事: once-only figures per life event and month. */
+  lifeEvents: LifeEventRow[];
   poorComments: PoorComment[];
   /** Working days per workflow step finished in the period (审查, 决定, 送达). */
   steps: { step: "review" | "decide" | "deliver"; n: number; median: number | null; p90: number | null }[];
@@ -140,7 +143,7 @@ export async function getDashboard(db: Executor, actor: Actor, input: DashboardF
   const bucket = addCalendarDays(period.from, 62) < period.to ? "month" : "day";
   const groupBy = filter.groupBy === "clerk" ? "service" : filter.groupBy;
 
-  const [options, groups, byService, trendGroups, live, followUps, poorComments, byClerk, steps] = await Promise.all([
+  const [options, groups, byService, trendGroups, live, followUps, poorComments, byClerk, steps, lifeEvents] = await Promise.all([
     getDashboardOptions(db, actor),
     aggregateRollups(db, where, groupExpression(groupBy), true),
     groupBy === "service" ? null : aggregateRollups(db, where, groupExpression("service"), false),
@@ -150,6 +153,7 @@ export async function getDashboard(db: Executor, actor: Actor, input: DashboardF
     listPoorComments(db, actor, filter, period),
     filter.groupBy === "clerk" ? listClerkReuse(db, actor, filter, period) : Promise.resolve(null),
     stepTimes(db, actor, filter, period),
+    listLifeEventFigures(db, actor, filter, period),
   ]);
 
   const labels = new Map<string, Option>();
@@ -184,6 +188,7 @@ export async function getDashboard(db: Executor, actor: Actor, input: DashboardF
     trend: { bucket, points: trend },
     breakdown: { groupBy, rows: breakdownRows },
     reuse: { byService: byService ? rowsFrom(byService, labels) : breakdownRows, byClerk },
+    lifeEvents,
     poorComments,
     steps,
     options,

@@ -11,7 +11,7 @@ import { getReadDb } from "@/db";
 import { requirePageUser } from "@/lib/auth/page";
 import { isAppError } from "@/lib/errors";
 import { filterParams, fromSearchParams, type DashboardFilter, type DrillMetric, type ExportTable } from "@/lib/metrics/dashboard-schema";
-import { breakdownTable, clerkReuseTable, poorCommentsTable, reuseTable, trendTable, type DataTable } from "@/lib/metrics/dashboard-tables";
+import { breakdownTable, clerkReuseTable, lifeEventsTable, poorCommentsTable, reuseTable, trendTable, type DataTable } from "@/lib/metrics/dashboard-tables";
 import { getDashboard } from "@/lib/metrics/get-dashboard";
 
 export async function generateMetadata() {
@@ -46,6 +46,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
   const breakdown = breakdownTable(d.breakdown.rows, en);
   const trend = trendTable(d.trend.points);
   const reuse = d.reuse.byClerk ? clerkReuseTable(d.reuse.byClerk) : reuseTable(d.reuse.byService, en);
+  const lifeEvents = lifeEventsTable(d.lifeEvents, en);
   const poor = poorCommentsTable(d.poorComments, en, (status) => (status === "closed" ? tf("status.closed") : tf("status.open")));
   const breakdownHrefs =
     d.breakdown.groupBy === "service" || d.breakdown.groupBy === "department" || d.breakdown.groupBy === "centre" || d.breakdown.groupBy === "channel"
@@ -189,6 +190,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
           </Link>
         ),
       )}
+      {tableCard(t("sections.lifeEvents"), lifeEvents, "lifeEvents")}
       {tableCard(t("sections.poorComments"), poor, "poor")}
     </div>
   );
