@@ -7,6 +7,7 @@ import { importCatalogueAction, type IssueText } from "@/app/(admin)/admin/servi
 import { useHydrated } from "@/components/forms/use-hydrated";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { FilePicker } from "@/components/ui/file-picker";
 import { FormField } from "@/components/ui/form-field";
 
 /** Reads a .json or .csv catalogue file in the browser and imports it; lists every problem by path if refused. */
@@ -36,12 +37,13 @@ export function CatalogueImport() {
   return (
     <form className="grid gap-4" aria-label={t("title")} onSubmit={(e) => { e.preventDefault(); void submit(); }}>
       <FormField id="catalogue-file" label={t("file")}>
-        <input
+        <FilePicker
           id="catalogue-file"
-          type="file"
           accept=".json,.csv,application/json,text/csv"
-          className="text-sm file:mr-3 file:rounded-md file:border file:border-input file:bg-background file:px-3 file:py-1.5"
-          onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+          label={t("file")}
+          buttonText={t("choose")}
+          noFileText={t("noFile")}
+          onFile={setFile}
         />
       </FormField>
       <div>
