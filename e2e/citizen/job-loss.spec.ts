@@ -1,5 +1,6 @@
 import { DEMO_ID } from "@/db/seed/demo";
 import { expect, signInAndWait, test } from "../fixtures";
+import { expectNothingToUpload, expectServices, fileLifeEvent } from "../life-events";
 import { acceptAndApprove, staffOn } from "../staff-steps";
 
 // 郑凯's contract ended twelve days ago and his employer filed it with human resources: 就业一件事
@@ -17,8 +18,7 @@ test("a resident who lost his job files 就业一件事 once with nothing to upl
   // Home offers the whole event, from the recommendation of unemployment registration.
   await page.getByRole("link", { name: "一件事一次办：就业一件事" }).click();
   await expect(page).toHaveURL(/\/my\/apply\/bundle\/job_loss$/);
-  const included = page.getByRole("list", { name: "将为您办理的事项" });
-  expect(await included.locator("li").evaluateAll((lis) => lis.map((li) => li.getAttribute("data-service")))).toEqual(JOB_LOSS);
+  await expectServices(page, JOB_LOSS);
   await expect(page.getByText("本一件事的事项全部为您办理。")).toBeVisible();
   // About himself, not a child: no child to choose.
   await expect(page.getByText(/^为.+办理$/)).toHaveCount(0);
@@ -31,34 +31,22 @@ test("a resident who lost his job files 就业一件事 once with nothing to upl
     await expect(page.locator('[data-outcome="library"]').filter({ hasText: name })).toHaveCount(1);
   }
   await expect(page.locator('[data-outcome="bundle"]')).toContainText("由本次联办的“失业登记”签发后自动从证照库调取");
-  await expect(page.getByTestId("bundle-counts")).toHaveText(/需上传 0 项$/);
-
   const form = page.getByRole("form", { name: "一件事联办申请表" });
   // Nothing to upload: only the optional residence permit (for residents without Shenzhen hukou) is offered.
-  await expect(form.locator('[data-testid^="upload-"]').filter({ hasNotText: "（选交）" })).toHaveCount(0);
+  await expectNothingToUpload(page, form);
   await form.getByLabel("原工作单位").fill("深圳市启明精密制造有限公司");
   await form.getByLabel("离职日期").fill("2026-11-20");
   await form.getByLabel("离职原因").selectOption("contract_ended");
   await form.getByLabel("本人银行账号（社保卡金融账户）").fill("6222021234567890123");
   await form.getByLabel("培训工种").selectOption("electrician");
   await form.getByLabel("上课时间").selectOption("weekend");
-  await form.getByRole("checkbox").check();
-  await form.getByRole("button", { name: "下一步：核对信息" }).click();
   // The check step shows the choices in words.
-  await expect(form.getByText("劳动合同期满终止")).toBeVisible();
-  await form.getByRole("button", { name: "确认提交" }).dblclick();
-
-  await expect(page).toHaveURL(/\/my\/bundles\/[0-9a-f-]{36}\?submitted=1$/);
-  const confirmation = page.getByRole("status").filter({ hasText: "一件事申请已提交" });
-  await expect(confirmation).toContainText("共生成 3 个办件。");
-  await expect(confirmation).toContainText("上传 0 项。");
-  const groupUrl = page.url().replace(/\?.*$/, "");
-  const row = (code: string) => page.locator(`tr[data-service="${code}"]`);
+  const { groupUrl, row, idOf } = await fileLifeEvent(page, form, { count: 3, checkStep: "劳动合同期满终止" });
   await expect(row("unemployment_registration")).toContainText("已提交");
   for (const code of ["unemployment_insurance_benefit", "unemployed_skills_training"]) await expect(row(code)).toContainText("等待前置证照");
-  const idOf = async (code: string) => /applications\/([0-9a-f-]{36})/.exec((await row(code).getByRole("link").getAttribute("href")) ?? "")?.[1] ?? "";
-  const [registration, benefit, training] = [await idOf(JOB_LOSS[0] ?? ""), await idOf(JOB_LOSS[1] ?? ""), await idOf(JOB_LOSS[2] ?? "")];
-  expect([registration, benefit, training].every((id) => id.length === 36)).toBe(true);
+  const registration = await idOf("unemployment_registration");
+  const benefit = await idOf("unemployment_insurance_benefit");
+  const training = await idOf("unemployed_skills_training");
 
   // The benefit waits outside the window's queue until the registration is decided.
   const window = await staffOn(browser, "HRS001", benefit);

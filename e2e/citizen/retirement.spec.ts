@@ -1,5 +1,6 @@
 import { DEMO_ID } from "@/db/seed/demo";
 import { expect, signInAndWait, test } from "../fixtures";
+import { expectNothingToUpload, expectServices, fileLifeEvent } from "../life-events";
 import { acceptAndApprove } from "../staff-steps";
 
 // 陈国华 reached his statutory retirement day (60 years and 5 months under the 2025 reform) in
@@ -19,35 +20,22 @@ test("a resident at retirement age files 退休一件事 once with nothing to up
   await expect(page.getByText("已到法定退休年龄").first()).toBeVisible();
   await page.getByRole("link", { name: "一件事一次办：退休一件事" }).click();
   await expect(page).toHaveURL(/\/my\/apply\/bundle\/retirement$/);
-  const included = page.getByRole("list", { name: "将为您办理的事项" });
-  expect(await included.locator("li").evaluateAll((lis) => lis.map((li) => li.getAttribute("data-service")))).toEqual(RETIREMENT);
+  await expectServices(page, RETIREMENT);
 
   for (const name of ["社会保险参保缴费证明", "社会保障卡", "医疗保障参保凭证", "居民户口簿"]) {
     await expect(page.locator('[data-outcome="library"]').filter({ hasText: name })).toHaveCount(1);
   }
   await expect(page.locator('[data-outcome="bundle"]')).toContainText("由本次联办的“基本养老金申领（退休申请）”签发后自动从证照库调取");
-  await expect(page.getByTestId("bundle-counts")).toHaveText(/需上传 0 项$/);
-
   const form = page.getByRole("form", { name: "一件事联办申请表" });
-  await expect(form.locator('[data-testid^="upload-"]').filter({ hasNotText: "（选交）" })).toHaveCount(0);
+  await expectNothingToUpload(page, form);
   await form.getByLabel("退休类型").selectOption("statutory");
   await form.getByLabel("本人银行账号（社保卡金融账户）").fill("6222021234567890456");
   await form.getByLabel(/^紧急联系人(?!电话)/).fill("陈晓东");
   await form.getByLabel("紧急联系人电话").fill("13823456703");
-  await form.getByRole("checkbox").check();
-  await form.getByRole("button", { name: "下一步：核对信息" }).click();
-  await expect(form.getByText("达到法定退休年龄")).toBeVisible();
-  await form.getByRole("button", { name: "确认提交" }).dblclick();
-
-  await expect(page).toHaveURL(/\/my\/bundles\/[0-9a-f-]{36}\?submitted=1$/);
-  const confirmation = page.getByRole("status").filter({ hasText: "一件事申请已提交" });
-  await expect(confirmation).toContainText("共生成 3 个办件。");
-  await expect(confirmation).toContainText("上传 0 项。");
-  const row = (code: string) => page.locator(`tr[data-service="${code}"]`);
+  const { row, idOf } = await fileLifeEvent(page, form, { count: 3, checkStep: "达到法定退休年龄" });
   await expect(row("pension_claim")).toContainText("已提交");
   await expect(row("elderly_card")).toContainText("已提交");
   await expect(row("retiree_medical_insurance")).toContainText("等待前置证照");
-  const idOf = async (code: string) => /applications\/([0-9a-f-]{36})/.exec((await row(code).getByRole("link").getAttribute("href")) ?? "")?.[1] ?? "";
   const pension = await idOf("pension_claim");
   const medical = await idOf("retiree_medical_insurance");
 

@@ -1,6 +1,6 @@
-import type { Page } from "@playwright/test";
 import { DEMO_ID } from "@/db/seed/demo";
 import { expect, signInAndWait, test } from "../fixtures";
+import { expectNothingToUpload, expectServices, fileLifeEvent } from "../life-events";
 import { staffOn } from "../staff-steps";
 
 // 刘洋's family is registered in Changsha and rents in Longhua; his son 刘子涵 starts school next
@@ -9,9 +9,6 @@ import { staffOn } from "../staff-steps";
 // No other spec signs in as him.
 
 const SCHOOL_ENTRY = ["social_insurance_record_print", "residence_permit", "primary_school_enrolment"];
-
-/** The row of a service on the bundle group page. */
-const row = (page: Page, code: string) => page.locator(`tr[data-service="${code}"]`);
 
 test("a family without Shenzhen hukou files 入学一件事 once with nothing to upload; the school place starts when the record and the permit are issued", async ({ browser }) => {
   test.setTimeout(300_000);
@@ -22,8 +19,7 @@ test("a family without Shenzhen hukou files 入学一件事 once with nothing to
   await page.getByRole("link", { name: "一件事一次办：入学一件事" }).click();
   await expect(page).toHaveURL(/\/my\/apply\/bundle\/school_entry\?for=[0-9a-f-]{36}$/);
   await expect(page.getByText("为刘子涵办理")).toBeVisible();
-  const included = page.getByRole("list", { name: "将为您办理的事项" });
-  expect(await included.locator("li").evaluateAll((lis) => lis.map((li) => li.getAttribute("data-service")))).toEqual(SCHOOL_ENTRY);
+  await expectServices(page, SCHOOL_ENTRY);
 
   // The child's booklet, birth certificate and vaccinations and the family's lease registration
   // come from the registers; the father's insurance record and permit from the event's own services.
@@ -33,10 +29,8 @@ test("a family without Shenzhen hukou files 入学一件事 once with nothing to
   const fromBundle = page.locator('[data-outcome="bundle"]');
   await expect(fromBundle.filter({ hasText: "由本次联办的“社保参保证明打印”签发后自动从证照库调取" })).toHaveCount(1);
   await expect(fromBundle.filter({ hasText: "由本次联办的“居住证申领”签发后自动从证照库调取" })).toHaveCount(1);
-  await expect(page.getByTestId("bundle-counts")).toHaveText(/需上传 0 项$/);
-
   const form = page.getByRole("form", { name: "一件事联办申请表" });
-  await expect(form.locator('[data-testid^="upload-"]').filter({ hasNotText: "（选交）" })).toHaveCount(0);
+  await expectNothingToUpload(page, form);
   await form.getByLabel("起始年月").fill("2024-01-01");
   await form.getByLabel("截止年月").fill("2026-11-30");
   await form.getByLabel("用途").selectOption("school");
@@ -44,19 +38,9 @@ test("a family without Shenzhen hukou files 入学一件事 once with nothing to
   await form.getByLabel("申领条件").selectOption("employment");
   await form.getByLabel("与儿童关系").selectOption("father");
   await form.getByLabel("住房类型").selectOption("rented");
-  await form.getByRole("checkbox").check();
-  await form.getByRole("button", { name: "下一步：核对信息" }).click();
-  await expect(form.getByText("合法稳定就业")).toBeVisible();
-  await form.getByRole("button", { name: "确认提交" }).dblclick();
-
-  await expect(page).toHaveURL(/\/my\/bundles\/[0-9a-f-]{36}\?submitted=1$/);
-  const confirmation = page.getByRole("status").filter({ hasText: "一件事申请已提交" });
-  await expect(confirmation).toContainText("共生成 3 个办件。");
-  await expect(confirmation).toContainText("上传 0 项。");
-  const groupUrl = page.url().replace(/\?.*$/, "");
-  await expect(row(page, "social_insurance_record_print")).toContainText("已提交");
-  for (const code of ["residence_permit", "primary_school_enrolment"]) await expect(row(page, code)).toContainText("等待前置证照");
-  const idOf = async (code: string) => /applications\/([0-9a-f-]{36})/.exec((await row(page, code).getByRole("link").getAttribute("href")) ?? "")?.[1] ?? "";
+  const { groupUrl, row, idOf } = await fileLifeEvent(page, form, { count: 3, checkStep: "合法稳定就业" });
+  await expect(row("social_insurance_record_print")).toContainText("已提交");
+  for (const code of ["residence_permit", "primary_school_enrolment"]) await expect(row(code)).toContainText("等待前置证照");
   const print = await idOf("social_insurance_record_print");
   const permit = await idOf("residence_permit");
   const school = await idOf("primary_school_enrolment");
@@ -68,8 +52,8 @@ test("a family without Shenzhen hukou files 入学一件事 once with nothing to
   await expect(hr.getByRole("status").first()).toBeVisible();
   await hr.context().close();
   await page.goto(groupUrl);
-  await expect(row(page, "residence_permit")).toContainText("已提交");
-  await expect(row(page, "primary_school_enrolment")).toContainText("等待前置证照");
+  await expect(row("residence_permit")).toContainText("已提交");
+  await expect(row("primary_school_enrolment")).toContainText("等待前置证照");
 
   // Public security accepts, reviews and issues the permit.
   const psbWindow = await staffOn(browser, "PSB001", permit);
