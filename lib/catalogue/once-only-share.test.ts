@@ -27,4 +27,10 @@ describe("the once-only share of the catalogue", () => {
     expect(newborn).toMatchObject({ share: 1 });
     expect(newborn!.required).toBeGreaterThan(20);
   });
+
+  it("has every life event at 100 %: the employer's termination filing, the ID card's photo and the bundles' own certificates replace the uploads", async () => {
+    const { bundles } = await onceOnlyShare(h.db);
+    expect(bundles.map((b) => b.code).sort()).toEqual(["job_loss", "newborn", "retirement", "school_entry"]);
+    for (const b of bundles) expect(b, b.code).toMatchObject({ share: 1 });
+  });
 });
