@@ -44,7 +44,8 @@ test("a signed-in migrant sees which materials the library already holds for him
   await expect(page.getByRole("heading", { level: 2, name: "为您核对的材料" })).toBeVisible();
   const summary = page.getByTestId("resident-summary");
   await expect(summary).toContainText("这些材料您无需提供：申请人居民身份证、房屋租赁凭证、申请人社会保险参保缴费证明。");
-  await expect(summary).toContainText("需要您提供或处理：数码相片回执。");
+  // The photo is the ID card's: nothing to bring but the form.
+  await expect(summary).toContainText("需要您提交的只有在线填写的申请表。");
   const checklist = page.getByRole("list", { name: "所需材料" });
   await expect(checklist.locator('[data-outcome="library"]')).toHaveCount(3);
   await expect(checklist).toContainText("将调取黄伟的房屋租赁凭证");
