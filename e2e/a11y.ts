@@ -52,6 +52,9 @@ export class AccessibilityWatch {
     if (!force && scannedRoutes.has(key)) return;
     try {
       await page.waitForLoadState("load", { timeout: 15_000 });
+      // A client-side navigation is scanned as its URL commits, before the new page's metadata
+      // (its <title>) may have arrived: give it a moment. A page that truly has none still fails.
+      await page.waitForFunction(() => document.title.trim() !== "", undefined, { timeout: 5_000 }).catch(() => undefined);
       // axe reads colours as they are this instant: a button the test just clicked may be halfway
       // through its hover transition (a contrast no one ever sees at rest). Settle them first.
       await page.addStyleTag({ content: "*, *::before, *::after { transition: none !important; animation: none !important; }" });
