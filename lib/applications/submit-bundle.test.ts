@@ -7,7 +7,7 @@ import { createTestDatabase } from "@/db/testing";
 import type { Actor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
 import { createApplicationInStatus, createCitizenUser, createLicence, createPerson } from "@/lib/testing/factories";
-import { NEWBORN_BUNDLE_ANSWERS } from "@/lib/testing/processing-factories";
+import { createJobseeker, JOB_LOSS_ANSWERS, JOB_LOSS_SERVICES, NEWBORN_BUNDLE_ANSWERS } from "@/lib/testing/processing-factories";
 import { storeUpload } from "@/lib/uploads/store-upload";
 import { prepareBundle } from "./prepare-bundle";
 import { getMyBundleGroupOrThrow, submitBundle } from "./submit-bundle";
@@ -195,26 +195,9 @@ describe("filing the newborn bundle", () => {
 });
 
 describe("filing 就业一件事 for oneself", () => {
-  const JOB_LOSS = ["unemployment_registration", "unemployment_insurance_benefit", "unemployed_skills_training"];
-  const jobAnswers = {
-    applicantPhone: "13923456712",
-    residenceAddress: "广东省深圳市罗湖区笋岗街道宝安北路2008号",
-    lastEmployer: "深圳市启明精密制造有限公司",
-    separationDate: "2026-11-11",
-    separationReason: "contract_ended",
-    bankAccount: "6222021234567890123",
-    trainingOccupation: "electrician",
-    trainingSchedule: "weekend",
-  };
-
-  /** Insured six years, out of work since the employer's filing of the contract's end. */
-  async function jobseeker({ terminationFiled = true } = {}) {
-    const { person, user } = await createCitizenUser(h.db, "Secret2026", { employmentStatus: "unemployed", insuranceStatus: "employee", insuranceMonths: 74, birthDate: "1990-04-12" });
-    const types = ["resident_id_card", "household_register", "social_insurance_record", "social_security_card", ...(terminationFiled ? ["labour_contract_termination"] : [])];
-    for (const typeKey of types) await createLicence(h.db, { holderPersonId: person.id, typeKey, validUntil: null });
-    const actor: Actor = { id: user.id, role: "citizen", displayName: person.name, personId: person.id, departmentId: null, centreId: null };
-    return { person, actor };
-  }
+  const JOB_LOSS = JOB_LOSS_SERVICES;
+  const jobAnswers = JOB_LOSS_ANSWERS;
+  const jobseeker = (o: { terminationFiled?: boolean } = {}) => createJobseeker(h.db, o);
 
   it("is about the resident, not a child: the employer's filing comes from the register, the unemployment certificate from the bundle's own registration", async () => {
     const { actor } = await jobseeker();

@@ -8,9 +8,8 @@ import { prepareBundle } from "@/lib/applications/prepare-bundle";
 import { processApplication } from "@/lib/applications/process-application";
 import { submitBundle } from "@/lib/applications/submit-bundle";
 import type { Actor } from "@/lib/auth/actor";
-import { createCitizenUser, createLicence } from "@/lib/testing/factories";
-import { createBackOfficeActor, createClerkActor } from "@/lib/testing/processing-factories";
-import { getDashboard } from "./get-dashboard";
+import { createBackOfficeActor, createClerkActor, createJobseeker, JOB_LOSS_ANSWERS, JOB_LOSS_SERVICES } from "@/lib/testing/processing-factories";
+import { getDashboard, parseDashboardFilter } from "./get-dashboard";
 import { listLifeEventFigures } from "./list-life-events";
 
 let h: DbHandle;
@@ -25,19 +24,15 @@ const DECIDED = new Date("2026-11-24T02:00:00Z");
 const PERIOD = { from: "2026-11-01", to: "2026-11-30" };
 const supervisor: Actor = { id: "00000000-0000-4000-8000-000000000009", role: "supervisor", displayName: "SUP", personId: null, departmentId: null, centreId: null };
 
-const JOB_LOSS = ["unemployment_registration", "unemployment_insurance_benefit", "unemployed_skills_training"];
-const typed = { applicantPhone: "13923456712", residenceAddress: "深圳市罗湖区宝安北路2008号", lastEmployer: "深圳市启明精密制造有限公司", separationDate: "2026-11-11", separationReason: "contract_ended", bankAccount: "6222021234567890123", trainingOccupation: "electrician", trainingSchedule: "weekend" };
+const FILTER = parseDashboardFilter({});
 
 /** Files 就业一件事 for a new jobseeker, with or without the employer's filing in the library. */
 async function fileJobLoss(terminationFiled: boolean) {
-  const { person, user } = await createCitizenUser(h.db, "Secret2026", { employmentStatus: "unemployed", insuranceStatus: "employee", insuranceMonths: 74, birthDate: "1990-04-12" });
-  const types = ["resident_id_card", "household_register", "social_insurance_record", "social_security_card", ...(terminationFiled ? ["labour_contract_termination"] : [])];
-  for (const typeKey of types) await createLicence(h.db, { holderPersonId: person.id, typeKey, validUntil: null });
-  const actor: Actor = { id: user.id, role: "citizen", displayName: person.name, personId: person.id, departmentId: null, centreId: null };
+  const { actor } = await createJobseeker(h.db, { terminationFiled });
   const page = await prepareBundle(h.db, actor, { bundleCode: "job_loss", now: FILED });
   const locked = new Set(page.prefilled.filter((p) => p.locked).map((p) => p.name));
-  const answers = Object.fromEntries(Object.entries(typed).filter(([k]) => !locked.has(k)));
-  const { groupId } = await submitBundle(h.db, actor, { bundleCode: "job_loss", subjectPersonId: null, idempotencyKey: crypto.randomUUID(), answers, consent: true, services: JOB_LOSS }, FILED);
+  const answers = Object.fromEntries(Object.entries(JOB_LOSS_ANSWERS).filter(([k]) => !locked.has(k)));
+  const { groupId } = await submitBundle(h.db, actor, { bundleCode: "job_loss", subjectPersonId: null, idempotencyKey: crypto.randomUUID(), answers, consent: true, services: JOB_LOSS_SERVICES }, FILED);
   return groupId;
 }
 
@@ -47,7 +42,7 @@ describe("一件事 once-only figures on the dashboard", () => {
     // Without the employer's filing the proof is missing: nothing uploaded, so it is brought to a counter.
     await fileJobLoss(false);
 
-    const before = await listLifeEventFigures(h.db, supervisor, { groupBy: "service" } as never, PERIOD);
+    const before = await listLifeEventFigures(h.db, supervisor, FILTER, PERIOD);
     expect(before).toEqual([
       expect.objectContaining({
         bundleCode: "job_loss",
@@ -74,12 +69,12 @@ describe("一件事 once-only figures on the dashboard", () => {
     const approver = await createBackOfficeActor(h.db, "approver", "hrss");
     const accepted = await processApplication(h.db, window, { action: "accept", applicationId: reg.id, version: reg.version }, DECIDED);
     await processApplication(h.db, approver, { action: "approve", applicationId: reg.id, version: accepted.version }, DECIDED);
-    const after = await listLifeEventFigures(h.db, supervisor, { groupBy: "service" } as never, PERIOD);
+    const after = await listLifeEventFigures(h.db, supervisor, FILTER, PERIOD);
     expect(after[0]).toMatchObject({ fromPrerequisites: 4, fromRegisters: row.fromRegisters, materialsRequired: row.materialsRequired });
 
     // The dashboard carries the same rows; another month has none.
     const d = await getDashboard(h.db, supervisor, { from: PERIOD.from, to: PERIOD.to }, DECIDED);
     expect(d.lifeEvents).toEqual(after);
-    expect(await listLifeEventFigures(h.db, supervisor, { groupBy: "service" } as never, { from: "2026-10-01", to: "2026-10-31" })).toEqual([]);
+    expect(await listLifeEventFigures(h.db, supervisor, FILTER, { from: "2026-10-01", to: "2026-10-31" })).toEqual([]);
   });
 });

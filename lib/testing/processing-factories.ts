@@ -94,3 +94,31 @@ export const NEWBORN_BUNDLE_ANSWERS = {
 };
 
 export const NEWBORN_HUKOU_ANSWERS = { applicantPhone: "13912345678", ethnicity: "汉族", relationToHead: "daughter" };
+
+/** 就业一件事's services, in the event's order. */
+export const JOB_LOSS_SERVICES = ["unemployment_registration", "unemployment_insurance_benefit", "unemployed_skills_training"];
+
+/** Answers for every question of 就业一件事 (the register's locked values are dropped by the caller). */
+export const JOB_LOSS_ANSWERS = {
+  applicantPhone: "13923456712",
+  residenceAddress: "广东省深圳市罗湖区笋岗街道宝安北路2008号",
+  lastEmployer: "深圳市启明精密制造有限公司",
+  separationDate: "2026-11-11",
+  separationReason: "contract_ended",
+  bankAccount: "6222021234567890123",
+  trainingOccupation: "electrician",
+  trainingSchedule: "weekend",
+};
+
+/**
+ * A resident out of work, insured six years as an employee, holding the ID card, household
+ * register, contribution record and social security card — and the employer's filing of the
+ * contract's end unless `terminationFiled` is false.
+ */
+export async function createJobseeker(db: Executor, { terminationFiled = true } = {}) {
+  const { person, user } = await createCitizenUser(db, "Secret2026", { employmentStatus: "unemployed", insuranceStatus: "employee", insuranceMonths: 74, birthDate: "1990-04-12" });
+  const types = ["resident_id_card", "household_register", "social_insurance_record", "social_security_card", ...(terminationFiled ? ["labour_contract_termination"] : [])];
+  for (const typeKey of types) await createLicence(db, { holderPersonId: person.id, typeKey, validUntil: null });
+  const actor: Actor = { id: user.id, role: "citizen", displayName: person.name, personId: person.id, departmentId: null, centreId: null };
+  return { person, actor };
+}
